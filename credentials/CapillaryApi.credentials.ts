@@ -1,0 +1,83 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	addCommonHeaders,
+	basicAuthorization,
+	BASE_URL_EXPRESSION,
+	orgAndAttributionProperties,
+	regionProperties,
+} from './CapillaryAuth';
+import { credentialTestRules, CREDENTIAL_TEST_PATH } from './CapillaryCredentialTest';
+
+/** Till (store server) credentials: Basic auth with the MD5 of the password, as Capillary expects. */
+export class CapillaryApi implements ICredentialType {
+	name = 'capillaryApi';
+
+	displayName = 'Capillary API';
+
+	icon: Icon = { light: 'file:icons/capillary.svg', dark: 'file:icons/capillary.dark.svg' };
+
+	documentationUrl = 'https://docs.capillarytech.com/docs/authentication';
+
+	properties: INodeProperties[] = [
+		...regionProperties,
+		{
+			displayName: 'Till Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'store.server',
+			description: 'Till code (TILL ID) of the store server account',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The till password as you know it; the node sends its MD5 hash',
+		},
+		{
+			displayName: 'Password Is Already MD5 Hashed',
+			name: 'isMd5Hash',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the Password field holds the 32-character MD5 hex digest instead of the plain password',
+		},
+		...orgAndAttributionProperties,
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { ...(requestOptions.headers as Record<string, string> | undefined) };
+		headers.Authorization = basicAuthorization(
+			String(credentials.username ?? ''),
+			String(credentials.password ?? ''),
+			credentials.isMd5Hash === true,
+		);
+		// Basic-auth clients act for another till with the LOOKUP pair (Capillary docs, "Attribution").
+		addCommonHeaders(credentials, headers, ['X-CAP-API-ATTRIBUTION-LOOKUP-TYPE', 'X-CAP-API-ATTRIBUTION-LOOKUP']);
+		return { ...requestOptions, headers };
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: CREDENTIAL_TEST_PATH,
+			qs: { format: 'json' },
+			headers: { Accept: 'application/json' },
+		},
+		rules: credentialTestRules,
+	};
+}

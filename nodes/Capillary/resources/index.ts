@@ -1,0 +1,5 @@
+import type { BuiltResource } from '../shared/operation';
+import { customer } from './customer';
+
+/** Every resource of the node, in the order of the Resource dropdown. */
+export const resources: BuiltResource[] = [customer];

@@ -1,0 +1,106 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { firstErrorItem } from './errors';
+import type { ApiFamily, OutputSpec } from './types';
+
+/**
+ * Unwraps Capillary's response envelopes into the entities a user wants as items.
+ *
+ * - v1.1: `{response: {status, <plural>: {<singular>: [...]}}}`; per-entity `item_status`
+ * - v2:   `{data: [...]}`, `{entity: …}`, a resource object with `warnings`, or `{response: [...]}` (bulk)
+ * - v3:   `{data, errors, warnings}`
+ * - api_gateway: the resource itself (sometimes `{data, errors}` like v3)
+ */
+
+export interface Unwrapped {
+	entities: IDataObject[];
+	/** Envelope-level warnings worth keeping on the items. */
+	warnings?: unknown[];
+	/** Pagination totals when the API reports them. */
+	total?: number;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function getPath(value: unknown, path: string | undefined): unknown {
+	if (!path) return value;
+	let current: unknown = value;
+	for (const key of path.split('.')) {
+		if (!isObject(current)) return undefined;
+		current = current[key];
+	}
+	return current;
+}
+
+function toEntities(value: unknown, valueName: string): IDataObject[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (Array.isArray(value)) return value.map((v) => (isObject(v) ? v : { [valueName]: v as IDataObject[keyof IDataObject] }));
+	if (isObject(value)) return [value];
+	return [{ [valueName]: value as IDataObject[keyof IDataObject] }];
+}
+
+/** v1.1 collections are `{count, rows, <singular>: [...] | {...}}`: step into the entity key. */
+function v11Collection(value: unknown): unknown {
+	if (!isObject(value)) return value;
+	const keys = Object.keys(value).filter((k) => !['count', 'rows', 'start', 'total', 'success_count', 'item_status'].includes(k));
+	if (keys.length === 1 && (Array.isArray(value[keys[0]]) || isObject(value[keys[0]]))) return value[keys[0]];
+	return value;
+}
+
+function numberOf(value: unknown): number | undefined {
+	const n = typeof value === 'string' ? Number(value) : value;
+	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+export function unwrap(family: ApiFamily, body: unknown, output: OutputSpec = {}): Unwrapped {
+	const valueName = output.valueName ?? 'value';
+	if (family === 'v1.1') {
+		const response = isObject(body) && isObject(body.response) ? body.response : (body as IDataObject);
+		if (output.items) return { entities: toEntities(getPath(response, output.items), valueName) };
+		const keys = isObject(response) ? Object.keys(response).filter((k) => k !== 'status') : [];
+		if (keys.length === 0) return { entities: isObject(response) && isObject(response.status) ? [response.status] : [] };
+		if (keys.length === 1) {
+			const collection = response[keys[0]];
+			return { entities: toEntities(v11Collection(collection), valueName), total: numberOf(isObject(collection) ? collection.count : undefined) };
+		}
+		const rest = { ...response };
+		delete rest.status;
+		return { entities: [rest] };
+	}
+
+	if (!isObject(body)) return { entities: toEntities(body, valueName) };
+	const warnings = Array.isArray(body.warnings) && body.warnings.length ? (body.warnings as unknown[]) : undefined;
+	const total = numberOf(getPath(body, 'pagination.total'));
+	if (output.items) return { entities: toEntities(getPath(body, output.items), valueName), warnings, total };
+	if (Array.isArray(body.data) || isObject(body.data)) return { entities: toEntities(body.data, valueName), warnings, total };
+	if (Array.isArray(body.response)) return { entities: toEntities(body.response, valueName), warnings, total };
+	if ('entity' in body && Object.keys(body).every((k) => ['entity', 'warnings', 'errors', 'success'].includes(k))) {
+		const entity = body.entity;
+		const entities = toEntities(entity, valueName);
+		if (!Array.isArray(entity) && warnings) entities.forEach((e) => (e.warnings = warnings as IDataObject[]));
+		return { entities };
+	}
+	const rest = { ...body };
+	if (Array.isArray(rest.errors) && rest.errors.length === 0) delete rest.errors;
+	if (rest.errors === null) delete rest.errors;
+	return { entities: [rest] };
+}
+
+/** The failure reported on one entity of a bulk or v1.1 response, if any. */
+export function entityFailure(entity: IDataObject): { code: string; message: string } | undefined {
+	const itemStatus = entity.item_status;
+	if (isObject(itemStatus)) {
+		const success = itemStatus.success;
+		if (success === false || success === 'false') {
+			return { code: String(itemStatus.code ?? ''), message: String(itemStatus.message ?? 'Failed') };
+		}
+	}
+	const error = firstErrorItem(entity.errors);
+	if (error) return { code: String(error.code ?? ''), message: String(error.message ?? 'Failed') };
+	if (entity.status === false || entity.success === false) {
+		return { code: String(entity.code ?? ''), message: String(entity.message ?? 'Failed') };
+	}
+	return undefined;
+}

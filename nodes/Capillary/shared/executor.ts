@@ -1,0 +1,236 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { hostOf } from '../../../credentials/CapillaryAuth';
+import { entityFailure, unwrap } from './envelopes';
+import { findProblem, problemToError } from './errors';
+import { getOperation, pathParameters } from './operation';
+import { sendRequest } from './transport';
+import type { PaginationSpec, RegisteredOperation } from './types';
+
+/**
+ * The node-wide request executor. n8n calls it (as the "pagination" handler) once per item with
+ * the request the declarative routing built; it validates the input, adapts the request to the
+ * endpoint's API family, sends it through the transport (concurrency, retries, token refresh),
+ * follows pagination, maps Capillary's errors and returns the entities as items.
+ */
+export async function executeCapillaryRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const resource = this.getNodeParameter('resource') as string;
+	const operationName = this.getNodeParameter('operation') as string;
+	const operation = getOperation(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `Unknown operation "${operationName}" for resource "${resource}"`, {
+			itemIndex: this.getItemIndex(),
+		});
+	}
+	validateParameters(this, operation);
+	const request = prepareRequest(this, operation, requestData.options as IHttpRequestOptions);
+	const entities = operation.pagination
+		? await fetchPages(this, operation, operation.pagination, request)
+		: await fetchOnce(this, operation, request);
+	const simplify = operation.output?.simplify && this.getNodeParameter('simplify', true) === true;
+	const itemIndex = this.getItemIndex();
+	return entities.map((entity) => ({
+		json: simplify ? operation.output!.simplify!(entity) : entity,
+		pairedItem: { item: itemIndex },
+	}));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input validation: nothing is sent when the input is locally invalid
+// ---------------------------------------------------------------------------------------------
+
+function isShown(field: INodeProperties, context: IExecuteSingleFunctions): boolean {
+	const matches = (name: string, allowed: unknown[]) => {
+		if (name === 'resource' || name === 'operation') return true;
+		const value = context.getNodeParameter(name, undefined) as unknown;
+		return allowed.some((a) => a === value);
+	};
+	const { show, hide } = field.displayOptions ?? {};
+	for (const [name, allowed] of Object.entries(show ?? {})) {
+		if (!name.startsWith('@') && Array.isArray(allowed) && !matches(name, allowed)) return false;
+	}
+	for (const [name, hidden] of Object.entries(hide ?? {})) {
+		if (!name.startsWith('@') && Array.isArray(hidden) && matches(name, hidden)) return false;
+	}
+	return true;
+}
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function validateParameters(context: IExecuteSingleFunctions, operation: RegisteredOperation): void {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	const pathParams = new Set(pathParameters(operation.path));
+	for (const field of operation.fields ?? []) {
+		if (field.type === 'notice' || !isShown(field, context)) continue;
+		const value = context.getNodeParameter(field.name, undefined) as unknown;
+		if (field.required && isBlank(value)) {
+			throw new NodeOperationError(node, `Parameter "${field.displayName}" is required`, {
+				description: field.description ? `${field.displayName}: ${field.description}` : undefined,
+				itemIndex,
+			});
+		}
+		if (pathParams.has(field.name) && typeof value === 'object' && value !== null) {
+			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be text or a number, not an object`, {
+				description: 'The expression returned an object or a list. Pick the single value, e.g. {{ $json.id }}.',
+				itemIndex,
+			});
+		}
+		if (field.type === 'number' && value !== undefined && value !== '' && !Number.isFinite(Number(value))) {
+			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be a number`, { itemIndex });
+		}
+	}
+	for (const name of pathParams) {
+		const value = context.getNodeParameter(name, undefined) as unknown;
+		if (isBlank(value)) {
+			const field = operation.fields?.find((f) => f.name === name);
+			throw new NodeOperationError(node, `Parameter "${field?.displayName ?? name}" is required`, { itemIndex });
+		}
+	}
+	if (operation.pagination) {
+		const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+		const limit = Number(context.getNodeParameter('limit', 50));
+		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+			throw new NodeOperationError(node, 'Parameter "Limit" must be a whole number of at least 1', { itemIndex });
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request preparation per API family
+// ---------------------------------------------------------------------------------------------
+
+function withoutEmpty(values: IDataObject | undefined): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(values ?? {})) {
+		if (value === undefined || value === null || value === '') continue;
+		out[key] = Array.isArray(value) ? value.join(',') : value;
+	}
+	return out;
+}
+
+function prepareRequest(
+	context: IExecuteSingleFunctions,
+	operation: RegisteredOperation,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const request: IHttpRequestOptions = { ...options, qs: withoutEmpty(options.qs) };
+	request.headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...(options.headers ?? {}) };
+	const hasBody = !['GET', 'DELETE', 'HEAD'].includes(operation.method);
+	if (!hasBody) delete request.body;
+	if (operation.family === 'v1.1') {
+		request.qs = { ...request.qs, format: 'json' };
+		if (hasBody && operation.v11Root) {
+			const body = request.body;
+			const entities = Array.isArray(body) ? body : [body ?? {}];
+			request.body = { root: { [operation.v11Root]: entities } };
+		}
+	}
+	return request;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending, unwrapping, paging
+// ---------------------------------------------------------------------------------------------
+
+interface Page {
+	entities: IDataObject[];
+	total?: number;
+}
+
+async function fetchOnce(
+	context: IExecuteSingleFunctions,
+	operation: RegisteredOperation,
+	request: IHttpRequestOptions,
+	items?: string,
+): Promise<IDataObject[]> {
+	return (await fetchPage(context, operation, request, items)).entities;
+}
+
+async function fetchPage(
+	context: IExecuteSingleFunctions,
+	operation: RegisteredOperation,
+	request: IHttpRequestOptions,
+	items?: string,
+): Promise<Page> {
+	const idempotent = operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method);
+	const response = await sendRequest(context, request, { idempotent });
+	const host = hostOf(String(request.baseURL ?? ''));
+	const problem = findProblem(operation.family, response.statusCode, response.body);
+	if (problem) {
+		throw problemToError(context.getNode(), problem, {
+			host,
+			itemIndex: context.getItemIndex(),
+			body: response.body,
+		});
+	}
+	const { entities, warnings, total } = unwrap(operation.family, response.body, {
+		...operation.output,
+		items: items ?? operation.output?.items,
+	});
+	if (warnings) for (const entity of entities) entity.warnings ??= warnings as IDataObject[];
+	if (!operation.output?.perEntityStatus) rejectFailedEntities(context, entities, response.statusCode, response.body);
+	return { entities, total };
+}
+
+/** A single-entity call whose entity reports a failure (v1.1 item_status, v2 per-entity errors). */
+function rejectFailedEntities(context: IExecuteSingleFunctions, entities: IDataObject[], statusCode: number, body: unknown) {
+	const failures = entities.map(entityFailure).filter((f) => f !== undefined);
+	if (failures.length === 0) return;
+	if (failures.length < entities.length && entities.length > 1) return;
+	const first = failures[0]!;
+	throw problemToError(
+		context.getNode(),
+		{ httpCode: statusCode, code: first.code || String(statusCode), message: first.message, kind: 'v1.1 item' },
+		{ itemIndex: context.getItemIndex(), body },
+	);
+}
+
+async function fetchPages(
+	context: IExecuteSingleFunctions,
+	operation: RegisteredOperation,
+	pagination: PaginationSpec,
+	request: IHttpRequestOptions,
+): Promise<IDataObject[]> {
+	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
+	const wanted = returnAll ? Infinity : Number(context.getNodeParameter('limit', 50));
+	if (pagination.style === 'none') {
+		const entities = await fetchOnce(context, operation, request, pagination.items);
+		return entities.slice(0, wanted);
+	}
+	const limitParam = pagination.limitParam ?? 'limit';
+	const collected: IDataObject[] = [];
+	let page = pagination.style === 'page' ? pagination.firstPage : 0;
+	let offset = 0;
+	for (;;) {
+		const pageSize = Math.min(pagination.maxPageSize, wanted - collected.length);
+		const qs: IDataObject = { ...request.qs, [limitParam]: pagination.style === 'page' ? pagination.maxPageSize : pageSize };
+		if (pagination.style === 'offset') qs[pagination.offsetParam ?? 'offset'] = offset;
+		else qs[pagination.pageParam] = page;
+		const { entities, total } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		collected.push(...entities);
+		offset += entities.length;
+		page++;
+		const requested = Number(qs[limitParam]);
+		const exhausted = entities.length === 0 || entities.length < requested || (total !== undefined && offset >= total);
+		if (exhausted || collected.length >= wanted) break;
+		if (collected.length > 1_000_000) {
+			throw new NodeApiError(context.getNode(), {}, { message: 'Stopped paging after one million results', itemIndex: context.getItemIndex() });
+		}
+	}
+	return collected.slice(0, wanted);
+}

@@ -1,0 +1,75 @@
+import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+
+/** Which of Capillary's API families an endpoint belongs to; decides envelopes and errors. */
+export type ApiFamily = 'v1.1' | 'v2' | 'v3' | 'gateway';
+
+/**
+ * How a list endpoint pages.
+ * - offset: `limit` + `offset` counted in entities (v2 search, customer transactions …)
+ * - page:   `limit` + a page number (the points ledger calls it `offset` but means page)
+ * - none:   one request returns everything; Limit is applied client-side
+ */
+export type PaginationSpec =
+	| {
+			style: 'offset';
+			limitParam?: string;
+			offsetParam?: string;
+			/** Largest page Capillary accepts. */
+			maxPageSize: number;
+			/** Where the entities sit in the unwrapped response (dot path). */
+			items?: string;
+	  }
+	| {
+			style: 'page';
+			limitParam?: string;
+			pageParam: string;
+			firstPage: 0 | 1;
+			maxPageSize: number;
+			items?: string;
+	  }
+	| { style: 'none'; items?: string };
+
+export interface OutputSpec {
+	/** Dot path (inside the unwrapped payload) to the entity or entity list to emit as items. */
+	items?: string;
+	/** Name of the field when the payload is a bare value (e.g. `{"entity": 306}` → `{customerId: 306}`). */
+	valueName?: string;
+	/** Shortened view of one entity, offered by the Simplify toggle. */
+	simplify?: (entity: IDataObject) => IDataObject;
+	/** Each entity carries its own status (bulk endpoints): failures become per-entity errors. */
+	perEntityStatus?: boolean;
+}
+
+export interface OperationSpec {
+	/** Operation value, unique inside its resource (camelCase). */
+	value: string;
+	/** Label in the operation list (Title Case). */
+	name: string;
+	/** Sentence-case action shown in the node panel and to AI agents, e.g. "Get a customer". */
+	action: string;
+	description?: string;
+	method: IHttpRequestMethods;
+	/** Path with `{parameterName}` placeholders, URL-encoded at run time, e.g. `/v2/customers/{customerId}`. */
+	path: string;
+	fields?: INodeProperties[];
+	/** v1.1 POST bodies travel as `{"root": {<root>: [<body>]}}`. */
+	v11Root?: string;
+	output?: OutputSpec;
+	pagination?: PaginationSpec;
+	/** Safe to re-send after a network error or 5xx (reads, and writes Capillary dedupes). Defaults by method. */
+	idempotent?: boolean;
+	/** Shown under the operation; where the docs left a question open, say what the node assumes. */
+	hint?: string;
+}
+
+export interface ResourceSpec {
+	value: string;
+	name: string;
+	description?: string;
+	operations: OperationSpec[];
+}
+
+export interface RegisteredOperation extends OperationSpec {
+	resource: string;
+	family: ApiFamily;
+}

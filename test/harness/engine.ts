@@ -1,0 +1,202 @@
+/**
+ * Runs the BUILT package (dist/) inside n8n's real execution engine: n8n-core's
+ * PackageDirectoryLoader loads it like n8n does, WorkflowExecute runs a one-node workflow, and a
+ * small credentials helper plays the part of n8n's (decrypt, preAuthentication, authenticate).
+ */
+import { resolve } from 'node:path';
+
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+export const PACKAGE_NAME = 'n8n-nodes-capillary';
+
+type LoadedTypes = {
+	nodeTypes: Record<string, { type: INodeType }>;
+	credentialTypes: Record<string, { type: ICredentialType }>;
+};
+
+let loaded: Promise<LoadedTypes> | undefined;
+
+export async function loadPackage(): Promise<LoadedTypes> {
+	loaded ??= (async () => {
+		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+		await loader.loadAll();
+		return {
+			nodeTypes: loader.nodeTypes as LoadedTypes['nodeTypes'],
+			credentialTypes: loader.credentialTypes as LoadedTypes['credentialTypes'],
+		};
+	})();
+	return await loaded;
+}
+
+/**
+ * Stands in for n8n's CredentialsHelper: stored (decrypted) credential data per type, the
+ * expirable-token logic of preAuthentication, and authenticate().
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	/** What n8n would have saved after preAuthentication (the stored token). */
+	readonly saved: Record<string, ICredentialDataDecryptedObject> = {};
+
+	preAuthenticationCalls = 0;
+
+	constructor(
+		private readonly types: LoadedTypes['credentialTypes'],
+		readonly data: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async getDecrypted(_additionalData: unknown, _nodeCredentials: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+		return { ...(this.data[type] ?? {}), ...(this.saved[type] ?? {}) };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const type = this.types[typeName].type;
+		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, requestOptions);
+		return requestOptions;
+	}
+
+	/** n8n's rule: ask the credential for a token when the expirable field is empty or the call got a 401. */
+	async preAuthentication(
+		helpers: { helpers: unknown },
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.types[typeName].type;
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || !type.preAuthentication) return undefined;
+		if (credentials[expirable.name] === '' || credentials[expirable.name] === undefined || credentialsExpired) {
+			this.preAuthenticationCalls++;
+			const output = await type.preAuthentication.call(helpers as never, credentials);
+			if (output[expirable.name] === undefined) return undefined;
+			this.saved[typeName] = { ...(this.saved[typeName] ?? {}), ...output };
+			return Object.assign(credentials, output);
+		}
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	getCredentialsProperties(type: string) {
+		return this.types[type].type.properties;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by these tests');
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+}
+
+export interface RunOptions {
+	/** Node parameters (resource, operation, fields…). */
+	parameters: INodeParameters;
+	/** Input items; one empty item when omitted. */
+	items?: IDataObject[];
+	/** Credential data per credential type name. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	nodeType?: string;
+	/** Reuse a helper (to keep a saved token across runs). */
+	credentialsHelper?: TestCredentialsHelper;
+}
+
+export interface RunResult {
+	status: IRun['status'];
+	/** Output items of the node (json + error + pairedItem). */
+	items: INodeExecutionData[];
+	json: IDataObject[];
+	/** The error that stopped the node, when it stopped. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+	run: IRun;
+	credentialsHelper: TestCredentialsHelper;
+}
+
+const NODE_NAME = 'Capillary';
+
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const typeName = options.nodeType ?? 'capillary';
+	const nodeTypesProvider = {
+		getByName: (name: string) => nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type,
+		getByNameAndVersion: (name: string, version?: number) =>
+			NodeHelpers.getVersionedNodeType(nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type, version),
+		getKnownTypes: () => ({}),
+	};
+	const credentialRefs = Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]));
+	const node: INode = {
+		id: 'node-1',
+		name: NODE_NAME,
+		type: `${PACKAGE_NAME}.${typeName}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: credentialRefs,
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesProvider as never });
+	const credentialsHelper = options.credentialsHelper ?? new TestCredentialsHelper(credentialTypes, options.credentials);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', { id: 'wf-test', nodes: [node], connections: {} } as never);
+	let finished!: (run: IRun) => void;
+	const done = new Promise<IRun>((r) => (finished = r));
+	hooks.addHandler('workflowExecuteAfter', (run: IRun) => finished(run));
+	const additionalData = new Proxy({ hooks, credentialsHelper, executionId: 'exec-test' } as Record<string, unknown>, {
+		get: (target, property) => (property in target ? target[property as string] : undefined),
+	}) as unknown as IWorkflowExecuteAdditionalData;
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await done;
+	const output = run.data.resultData.runData[NODE_NAME]?.[0];
+	const outItems = output?.data?.main?.[0] ?? [];
+	return {
+		status: run.status,
+		items: outItems,
+		json: outItems.map((i) => i.json),
+		error: (run.data.resultData.error ?? output?.error) as RunResult['error'],
+		run,
+		credentialsHelper,
+	};
+}

@@ -1,0 +1,13 @@
+/**
+ * Every resource group's handlers, mirroring nodes/Capillary/resources/. A group file exports
+ * `register(router, sim)` and keeps its state in `sim.state`.
+ */
+import type { Router } from './http';
+import type { Simulator } from './server';
+import * as customer from './customer';
+
+const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [customer];
+
+export function registerResources(router: Router, sim: Simulator): void {
+	for (const group of groups) group.register(router, sim);
+}
