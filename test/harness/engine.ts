@@ -195,7 +195,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		status: run.status,
 		items: outItems,
 		json: outItems.map((i) => i.json),
-		error: (run.data.resultData.error ?? output?.error) as RunResult['error'],
+		error: (output?.error ?? run.data.resultData.error) as RunResult["error"],
 		run,
 		credentialsHelper,
 	};

@@ -5,8 +5,9 @@
 import type { Router } from './http';
 import type { Simulator } from './server';
 import * as customer from './customer';
+import * as points from './points';
 
-const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [customer];
+const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [customer, points];
 
 export function registerResources(router: Router, sim: Simulator): void {
 	for (const group of groups) group.register(router, sim);

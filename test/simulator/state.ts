@@ -180,8 +180,8 @@ export class SimState {
 				},
 			],
 			extendedFields: input.extendedFields ?? {},
-			points: input.points ?? 0,
-			lifetimePoints: input.points ?? 0,
+			points: 0,
+			lifetimePoints: 0,
 			lifetimePurchases: 0,
 			tier: 'Bronze',
 			status: 'ACTIVE',
@@ -200,7 +200,7 @@ export class SimState {
 		};
 		this.customers.set(customer.id, customer);
 		this.loyaltyEvent(customer, 'CustomerRegistration');
-		if (customer.points > 0) this.credit(customer, customer.points, 'Registration', 'REG');
+		if (input.points) this.credit(customer, input.points, 'Registration', 'REG');
 		return customer;
 	}
 

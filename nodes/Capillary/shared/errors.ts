@@ -123,6 +123,9 @@ export function findProblem(family: ApiFamily, httpCode: number, body: unknown):
 	}
 	const status = v11Status(body);
 	if (status && !status.success) {
+		// "All requests have failed" says little; the entity's item_status says why (e.g. 804).
+		const item = failedItemStatus(asObject(body)?.response);
+		if (item) return { httpCode, code: item.code || status.code, message: item.message, kind: 'v1.1 item' };
 		return { httpCode, code: status.code || String(httpCode), message: status.message || 'Request failed', kind: 'v1.1 status' };
 	}
 	const object = asObject(body);
@@ -147,6 +150,29 @@ export function findProblem(family: ApiFamily, httpCode: number, body: unknown):
 	if (body === undefined || body === null || body === '') {
 		if (httpCode === 204) return undefined;
 		return { httpCode, code: String(httpCode), message: 'Capillary returned an empty response', kind: 'empty' };
+	}
+	return undefined;
+}
+
+/** The first `item_status` with success false anywhere in a v1.1 response (depth-first, bounded). */
+export function failedItemStatus(value: unknown, depth = 0): { code: string; message: string } | undefined {
+	if (depth > 8 || value === null || typeof value !== 'object') return undefined;
+	if (Array.isArray(value)) {
+		for (const entry of value) {
+			const found = failedItemStatus(entry, depth + 1);
+			if (found) return found;
+		}
+		return undefined;
+	}
+	const object = value as IDataObject;
+	const itemStatus = asObject(object.item_status);
+	if (itemStatus && falsy(itemStatus.success)) {
+		return { code: String(itemStatus.code ?? ''), message: String(itemStatus.message ?? 'Failed') };
+	}
+	for (const [key, child] of Object.entries(object)) {
+		if (key === 'status' || key === 'item_status') continue;
+		const found = failedItemStatus(child, depth + 1);
+		if (found) return found;
 	}
 	return undefined;
 }

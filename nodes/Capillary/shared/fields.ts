@@ -272,8 +272,18 @@ export function keyValueField(displayName: string, name: string, target: string,
 	};
 }
 
-/** v1.1 style name/value list: `{ <target>: { field: [ {name, value}, … ] } }`. */
-export function v11FieldList(displayName: string, name: string, target: string, description: string): INodeProperties {
+/**
+ * v1.1 style name/value list: `{ <target>: { field: [ {name, value}, … ] } }`, or with
+ * `wrapped: false` a bare `{ <target>: [ {name, value}, … ] }`.
+ */
+export function v11FieldList(
+	displayName: string,
+	name: string,
+	target: string,
+	description: string,
+	wrapped = true,
+): INodeProperties {
+	const list = wrapped ? `${target}.field` : target;
 	return {
 		displayName,
 		name,
@@ -292,14 +302,14 @@ export function v11FieldList(displayName: string, name: string, target: string, 
 						name: 'name',
 						type: 'string',
 						default: '',
-						routing: { send: { type: 'body', property: `=${target}.field[{{$index}}].name` } },
+						routing: { send: { type: 'body', property: `=${list}[{{$index}}].name` } },
 					},
 					{
 						displayName: 'Value',
 						name: 'value',
 						type: 'string',
 						default: '',
-						routing: { send: { type: 'body', property: `=${target}.field[{{$index}}].value` } },
+						routing: { send: { type: 'body', property: `=${list}[{{$index}}].value` } },
 					},
 				],
 			},
