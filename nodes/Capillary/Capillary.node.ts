@@ -2,6 +2,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/CapillaryAuth';
+import { listSearchMethods } from './methods';
 import { resources } from './resources';
 import { executeCapillaryRequest } from './shared/executor';
 import { authenticationField, BASIC_CREDENTIAL, OAUTH_CREDENTIAL, throughputSettings } from './shared/transport';
@@ -46,5 +47,9 @@ export class Capillary implements INodeType {
 			...resources.flatMap((r) => r.properties),
 			throughputSettings,
 		],
+	};
+
+	methods = {
+		listSearch: listSearchMethods,
 	};
 }

@@ -93,7 +93,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 			this.preAuthenticationCalls++;
 			const output = await type.preAuthentication.call(helpers as never, credentials);
 			if (output[expirable.name] === undefined) return undefined;
-			this.saved[typeName] = { ...(this.saved[typeName] ?? {}), ...output };
+			this.saved[typeName] = { ...(this.saved[typeName] ?? {}), ...(output as ICredentialDataDecryptedObject) };
 			return Object.assign(credentials, output);
 		}
 		return undefined;
@@ -123,8 +123,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 export interface RunOptions {
 	/** Node parameters (resource, operation, fields…). */
 	parameters: INodeParameters;
-	/** Input items; one empty item when omitted. */
+	/** Input items (json only); one empty item when omitted. */
 	items?: IDataObject[];
+	/** Full input items, e.g. with binary data; wins over `items`. */
+	inputItems?: INodeExecutionData[];
 	/** Credential data per credential type name. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
@@ -175,7 +177,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const additionalData = new Proxy({ hooks, credentialsHelper, executionId: 'exec-test' } as Record<string, unknown>, {
 		get: (target, property) => (property in target ? target[property as string] : undefined),
 	}) as unknown as IWorkflowExecuteAdditionalData;
-	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const items = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {} },

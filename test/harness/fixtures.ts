@@ -1,7 +1,7 @@
 /**
  * Shared test fixtures: a simulator per test file and credentials pointing at it.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { clearTokenCache } from '../../dist/credentials/CapillaryAuth';
 import { DEFAULT_CLIENT, DEFAULT_TILL } from '../simulator/auth';
@@ -47,6 +47,7 @@ export interface Capillary {
 
 export interface RunExtras {
 	items?: IDataObject[];
+	inputItems?: INodeExecutionData[];
 	auth?: AuthKind;
 	continueOnFail?: boolean;
 	credentials?: ICredentialDataDecryptedObject;
@@ -74,6 +75,7 @@ export function useCapillary(options: SimulatorOptions & { resetEach?: boolean }
 		return await runNode({
 			parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', ...parameters },
 			items: extras.items,
+			inputItems: extras.inputItems,
 			credentials: { [credentialType]: data },
 			continueOnFail: extras.continueOnFail,
 			credentialsHelper: extras.credentialsHelper,
@@ -87,4 +89,10 @@ export function useCapillary(options: SimulatorOptions & { resetEach?: boolean }
 export function lastRequest(sim: Simulator) {
 	const requests = sim.apiRequests();
 	return requests[requests.length - 1];
+}
+
+/** An input item carrying a file in binary property `property`. */
+export function fileItem(content: string | Buffer, fileName = 'file.csv', mimeType = 'text/csv', property = 'data', json: IDataObject = {}): INodeExecutionData {
+	const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
+	return { json, binary: { [property]: { data: data.toString('base64'), mimeType, fileName } } };
 }

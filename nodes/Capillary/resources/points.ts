@@ -66,6 +66,8 @@ const customerTransferFields = [pointsToTransfer, ...transferParty('from', 'From
 /** Group transfers describe each party as `{type, identifierType, identifierValue, source, accountId}`. */
 function groupParty(key: 'fromEntity' | 'toEntity' | 'transferredBy', label: string, withType: boolean): INodeProperties[] {
 	const prefix = key === 'transferredBy' ? 'transferredBy' : key;
+	const defaultType = key === 'fromEntity' ? 'USERGROUP2' : 'CUSTOMER';
+	const defaultIdentifierType = key === 'fromEntity' ? 'id' : 'mobile';
 	const fields: INodeProperties[] = [];
 	if (withType) {
 		fields.push({
@@ -76,7 +78,7 @@ function groupParty(key: 'fromEntity' | 'toEntity' | 'transferredBy', label: str
 				['Customer', 'CUSTOMER'],
 				['User Group', 'USERGROUP2'],
 			]),
-			default: key === 'fromEntity' ? 'USERGROUP2' : 'CUSTOMER',
+			default: defaultType,
 			routing: toBody(`${key}.type`),
 		});
 	}
@@ -85,8 +87,8 @@ function groupParty(key: 'fromEntity' | 'toEntity' | 'transferredBy', label: str
 			displayName: `${label} Identifier Type`,
 			name: `${prefix}IdentifierType`,
 			type: 'string',
-			default: key === 'fromEntity' ? 'id' : 'mobile',
-			description: 'Customer: mobile, email, externalId, cardnumber … Group: id, externalId, primaryUserId',
+			default: defaultIdentifierType,
+			description: 'Customer identifiers: mobile, email, externalId, cardnumber … Group identifiers: the group ID (the default for From), externalId, primaryUserId',
 			routing: toBody(`${key}.identifierType`),
 		},
 		{

@@ -35,6 +35,7 @@ export async function executeCapillaryRequest(
 		});
 	}
 	validateParameters(this, operation);
+	if (operation.path.startsWith('/api_gateway/')) await requireOrgId(this);
 	const request = prepareRequest(this, operation, requestData.options as IHttpRequestOptions);
 	const entities = operation.pagination
 		? await fetchPages(this, operation, operation.pagination, request)
@@ -71,13 +72,19 @@ function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** A parameter's value; resource locators give their ID. */
+function valueOf(context: IExecuteSingleFunctions, field: INodeProperties | undefined, name: string): unknown {
+	const extractValue = field?.type === 'resourceLocator';
+	return context.getNodeParameter(name, undefined, { extractValue }) as unknown;
+}
+
 function validateParameters(context: IExecuteSingleFunctions, operation: RegisteredOperation): void {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
 	const pathParams = new Set(pathParameters(operation.path));
 	for (const field of operation.fields ?? []) {
 		if (field.type === 'notice' || !isShown(field, context)) continue;
-		const value = context.getNodeParameter(field.name, undefined) as unknown;
+		const value = valueOf(context, field, field.name);
 		if (field.required && isBlank(value)) {
 			throw new NodeOperationError(node, `Parameter "${field.displayName}" is required`, {
 				description: field.description ? `${field.displayName}: ${field.description}` : undefined,
@@ -95,9 +102,9 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 		}
 	}
 	for (const name of pathParams) {
-		const value = context.getNodeParameter(name, undefined) as unknown;
+		const field = operation.fields?.find((f) => f.name === name);
+		const value = valueOf(context, field, name);
 		if (isBlank(value)) {
-			const field = operation.fields?.find((f) => f.name === name);
 			throw new NodeOperationError(node, `Parameter "${field?.displayName ?? name}" is required`, { itemIndex });
 		}
 	}
@@ -107,6 +114,18 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
 			throw new NodeOperationError(node, 'Parameter "Limit" must be a whole number of at least 1', { itemIndex });
 		}
+	}
+}
+
+/** api_gateway endpoints identify the org by a header; without it Capillary can only refuse. */
+async function requireOrgId(context: IExecuteSingleFunctions): Promise<void> {
+	const type = context.getNodeParameter('authentication', 'basicAuth') === 'oAuth' ? 'capillaryOAuthApi' : 'capillaryApi';
+	const credentials = await context.getCredentials(type);
+	if (String(credentials.orgId ?? '').trim() === '') {
+		throw new NodeOperationError(context.getNode(), 'This operation needs the Org ID of your Capillary organization', {
+			description: "Badges, rewards and other api_gateway endpoints identify the org with the X-CAP-API-AUTH-ORG-ID header. Fill in Org ID in the credential (InTouch shows it under Settings > Organization).",
+			itemIndex: context.getItemIndex(),
+		});
 	}
 }
 
@@ -130,7 +149,10 @@ function prepareRequest(
 ): IHttpRequestOptions {
 	const request: IHttpRequestOptions = { ...options, qs: withoutEmpty(options.qs) };
 	request.headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...(options.headers ?? {}) };
-	const hasBody = !['GET', 'DELETE', 'HEAD'].includes(operation.method);
+	const hasBody =
+		operation.method !== 'GET' &&
+		operation.method !== 'HEAD' &&
+		!(operation.method === 'DELETE' && (request.body === undefined || (typeof request.body === 'object' && Object.keys(request.body as object).length === 0)));
 	if (!hasBody) delete request.body;
 	if (operation.family === 'v1.1') {
 		request.qs = { ...request.qs, format: 'json' };
@@ -183,8 +205,34 @@ async function fetchPage(
 		items: items ?? operation.output?.items,
 	});
 	if (warnings) for (const entity of entities) entity.warnings ??= warnings as IDataObject[];
-	if (!operation.output?.perEntityStatus) rejectFailedEntities(context, entities, response.statusCode, response.body);
+	if (operation.output?.perEntityStatus) markEntityStatus(context, entities, response.statusCode, response.body);
+	else rejectFailedEntities(context, entities, response.statusCode, response.body);
 	return { entities, total };
+}
+
+/**
+ * Bulk calls: one item per entity with `success` and, when it failed, `errorCode`/`errorMessage`.
+ * When every entity failed the request failed: that is an error, not a list of failures.
+ */
+function markEntityStatus(context: IExecuteSingleFunctions, entities: IDataObject[], statusCode: number, body: unknown) {
+	let failed = 0;
+	for (const entity of entities) {
+		const failure = entityFailure(entity);
+		entity.success = !failure;
+		if (failure) {
+			failed++;
+			entity.errorCode = failure.code;
+			entity.errorMessage = failure.message;
+		}
+	}
+	if (entities.length > 0 && failed === entities.length) {
+		const first = entities[0];
+		throw problemToError(
+			context.getNode(),
+			{ httpCode: statusCode, code: String(first.errorCode || statusCode), message: `${String(first.errorMessage)}${entities.length > 1 ? ` (all ${entities.length} entities failed)` : ''}`, kind: 'v1.1 item' },
+			{ itemIndex: context.getItemIndex(), body },
+		);
+	}
 }
 
 /** A single-entity call whose entity reports a failure (v1.1 item_status, v2 per-entity errors). */

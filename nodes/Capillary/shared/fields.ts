@@ -407,3 +407,81 @@ export function bodyInput(fields: INodeProperties[], jsonDescription: string, js
 		onlyFor('json', jsonField('Body (JSON)', 'bodyJson', jsonTarget, jsonDescription, { required: true })),
 	];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Headers and files
+// ---------------------------------------------------------------------------------------------
+
+/** A parameter sent as an HTTP header (routing.send only knows body and query). */
+export function headerField(displayName: string, name: string, header: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description,
+		routing: {
+			send: {
+				preSend: [
+					async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+						const value = String(this.getNodeParameter(name, '') ?? '').trim();
+						if (value) request.headers = { ...(request.headers ?? {}), [header]: value };
+						return request;
+					},
+				],
+			},
+		},
+	};
+}
+
+/**
+ * File upload from an n8n binary property, sent as multipart/form-data with the file under
+ * `fileField` and the other body values as text parts. A missing binary property is an error
+ * that names it, raised before any request.
+ */
+export function binaryFileField(fileField = 'file', description = 'Name of the binary property of the input item that holds the file'): INodeProperties {
+	return {
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field containing the file to be uploaded',
+		description,
+		routing: { send: { preSend: [multipartUpload(fileField)] } },
+	};
+}
+
+function multipartUpload(fileField: string) {
+	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const property = String(this.getNodeParameter('binaryPropertyName', 'data')).trim();
+		const item = this.getInputData();
+		if (!property || !item.binary?.[property]) {
+			throw new NodeOperationError(this.getNode(), `No binary data in the input field "${property}"`, {
+				description: `This operation uploads a file. The input item has ${item.binary ? `the binary fields ${Object.keys(item.binary).map((k) => `"${k}"`).join(', ')}` : 'no binary data'}; set Input Binary Field to one of them, or add a node that reads the file first.`,
+				itemIndex: this.getItemIndex(),
+			});
+		}
+		const binary = item.binary[property];
+		const content = await this.helpers.getBinaryDataBuffer(property);
+		const boundary = `----n8nCapillary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+		const parts: Buffer[] = [];
+		const fields = (request.body ?? {}) as IDataObject;
+		for (const [key, value] of Object.entries(fields)) {
+			if (value === undefined || value === null || value === '') continue;
+			const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+			parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${text}\r\n`));
+		}
+		const fileName = (binary.fileName ?? 'upload').replace(/"/g, '');
+		parts.push(
+			Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${fileName}"\r\nContent-Type: ${binary.mimeType || 'application/octet-stream'}\r\n\r\n`,
+			),
+			content,
+			Buffer.from(`\r\n--${boundary}--\r\n`),
+		);
+		request.body = Buffer.concat(parts);
+		request.headers = { ...(request.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+		return request;
+	};
+}

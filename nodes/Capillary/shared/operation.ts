@@ -21,7 +21,11 @@ export function familyOf(path: string): ApiFamily {
 	return 'v2';
 }
 
-/** `/v2/customers/{customerId}` → `=/v2/customers/{{encodeURIComponent($parameter.customerId)}}` */
+/**
+ * `/v2/customers/{customerId}` → `=/v2/customers/{{encodeURIComponent($parameter.customerId)}}`.
+ * Values are always URL-encoded, so a `/` in an ID never changes the path. (For resource-locator
+ * parameters `$parameter.x` already gives the chosen ID.)
+ */
 export function pathExpression(path: string): string {
 	if (!path.includes('{')) return path;
 	return '=' + path.replace(/\{(\w+)\}/g, (_, name: string) => `{{encodeURIComponent($parameter.${name})}}`);
@@ -60,6 +64,10 @@ export interface BuiltResource {
 export function defineResource(resource: ResourceSpec): BuiltResource {
 	const options: INodePropertyOptions[] = [];
 	const fields: INodeProperties[] = [];
+	if (resource.operations.length === 0) {
+		// A resource whose operations are not written yet: not offered in the node.
+		return { option: { name: resource.name, value: resource.value }, properties: [] };
+	}
 	for (const spec of resource.operations) {
 		const key = `${resource.value}:${spec.value}`;
 		if (registry.has(key)) throw new Error(`Duplicate Capillary operation ${key}`);

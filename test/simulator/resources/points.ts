@@ -1,8 +1,8 @@
 /** Points endpoints: transfers (customer and group), reversal, unlock, and v1.1 redemption. */
-import type { JsonObject, Router, SimRequest } from './http';
-import { bodyObject, itemStatus, nowIso, nowV11, ok, v11Entities, v11Error, v11Ok, v2Error } from './http';
-import type { Simulator } from './server';
-import type { Customer, SimState } from './state';
+import type { JsonObject, Router, SimRequest } from '../http';
+import { bodyObject, itemStatus, nowIso, nowV11, ok, v11Entities, v11Error, v11Ok, v2Error } from '../http';
+import type { Simulator } from '../server';
+import type { Customer, SimState } from '../state';
 
 /** `{type: MOBILE|ID|EMAIL|EXTERNAL_ID, value}` as used by customer transfers. */
 function byTransferIdentifier(state: SimState, identifier: unknown): Customer | undefined {

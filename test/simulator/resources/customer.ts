@@ -1,8 +1,8 @@
 /** Customer endpoints (v2 by id and lookup, v1.1). */
-import type { Router, SimRequest } from './http';
-import { ok, v2Error } from './http';
-import type { Simulator } from './server';
-import type { Customer, SimState } from './state';
+import type { Router, SimRequest } from '../http';
+import { ok, v2Error } from '../http';
+import type { Simulator } from '../server';
+import type { Customer, SimState } from '../state';
 
 export function customerV2(state: SimState, c: Customer) {
 	return {

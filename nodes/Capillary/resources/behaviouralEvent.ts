@@ -1,0 +1,8 @@
+import { defineResource } from '../shared/operation';
+
+export const behaviouralEvent = defineResource({
+	value: 'behaviouralEvent',
+	name: 'Behavioural Event',
+	description: 'Custom behavioural events, their webhooks and logs',
+	operations: [],
+});
