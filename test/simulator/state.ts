@@ -110,6 +110,72 @@ export interface ValidationCode {
 	expiresAt: number;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Entities several resource groups read. Keep these shapes stable; add group-only fields freely.
+// ---------------------------------------------------------------------------------------------
+
+export interface CouponSeriesRecord extends JsonObject {
+	id: number;
+	description: string;
+	discountType: string;
+	discountValue: number;
+	validTillDate: string;
+	maxCreate: number;
+	maxRedeem: number;
+	numIssued: number;
+	numRedeemed: number;
+	createdOn: string;
+}
+
+export interface CouponRecord extends JsonObject {
+	id: number;
+	code: string;
+	seriesId: number;
+	customerId: number;
+	issuedOn: string;
+	validTill: string;
+	redeemed: boolean;
+	redeemedOn: string | null;
+	transactionNumber: string | null;
+}
+
+export interface UserGroupRecord extends JsonObject {
+	id: number;
+	name: string;
+	externalId: string;
+	primaryUserId: number;
+	members: number[];
+	points: number;
+	status: string;
+	createdOn: string;
+}
+
+export interface CardRecord extends JsonObject {
+	cardNumber: string;
+	seriesId: number;
+	customerId: number | null;
+	statusLabel: string;
+	createdOn: string;
+}
+
+export interface LabelRecord extends JsonObject {
+	id: number;
+	name: string;
+	description: string;
+	active: boolean;
+}
+
+/** Goodwill, retro, change-identifier, transaction and PII-deletion requests. */
+export interface RequestRecord extends JsonObject {
+	id: number;
+	type: string;
+	baseType: string;
+	status: 'PENDING' | 'APPROVED' | 'REJECTED' | string;
+	customerId: number | null;
+	createdOn: string;
+	updatedOn: string;
+}
+
 /** Points earned per unit of money spent (the demo's loyalty rule: 10%). */
 export const POINTS_RATE = 0.1;
 
@@ -139,7 +205,23 @@ export class SimState {
 	validationCodes: ValidationCode[] = [];
 
 	/** Requests (goodwill, retro, change identifier …) keyed by id; used by several resources. */
-	requests = new Map<number, JsonObject>();
+	requests = new Map<number, RequestRecord>();
+
+	couponSeries = new Map<number, CouponSeriesRecord>();
+
+	/** Issued coupons keyed by code. */
+	coupons = new Map<string, CouponRecord>();
+
+	/** User groups (userGroup2) keyed by id. */
+	userGroups = new Map<number, UserGroupRecord>();
+
+	/** Loyalty cards keyed by card number. */
+	cards = new Map<string, CardRecord>();
+
+	/** Org labels keyed by name. */
+	labels = new Map<string, LabelRecord>();
+
+	nextEntityId = 30001;
 
 	/** Per-resource collections that later groups add (coupons, labels, leads …). */
 	collections = new Map<string, Map<string, JsonObject>>();

@@ -1,6 +1,11 @@
-import { organizationSearch } from './organization';
+import { badgeSearch } from './badge';
+import { couponSearch } from './coupon';
+import { customerSearch } from './customer';
+import { engagementSearch } from './engagement';
 import { loyaltySearch } from './loyalty';
 import { operationsSearch } from './operations';
+import { organizationSearch } from './organization';
+import { storeSearch } from './store';
 
 /**
  * Every listSearch method of the node (dropdowns filled from Capillary), grouped by the part of
@@ -8,6 +13,11 @@ import { operationsSearch } from './operations';
  */
 export const listSearchMethods = {
 	...organizationSearch,
+	...customerSearch,
 	...loyaltySearch,
+	...couponSearch,
+	...badgeSearch,
+	...engagementSearch,
 	...operationsSearch,
+	...storeSearch,
 };

@@ -1,2 +1,2 @@
-/** List searches for the loyalty and engagement resources (coupon series, badges, labels, partner programs …). */
+/** List searches (dropdowns filled from Capillary) for the loyalty resources. */
 export const loyaltySearch = {};

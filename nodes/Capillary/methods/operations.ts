@@ -1,2 +1,2 @@
-/** List searches for the organization and operations resources (tills, stores, lead reasons, target groups …). */
+/** List searches (dropdowns filled from Capillary) for the operations resources. */
 export const operationsSearch = {};

@@ -9,7 +9,7 @@ function tom(sim: Simulator) {
 }
 
 function giveGroup(sim: Simulator, id: string, points: number) {
-	sim.state.collection('userGroups').set(id, { id: Number(id), name: 'Family', points });
+	sim.state.userGroups.set(Number(id), { id: Number(id), name: 'Family', externalId: '', primaryUserId: tom(sim).id, members: [tom(sim).id], points, status: 'ACTIVE', createdOn: '' });
 }
 
 const transferParams = {
@@ -113,7 +113,7 @@ export const cases: OperationCase[] = [
 		request: { method: 'POST', path: '/v2/points/userGroup2/transfer', body: { pointsTobeTransferred: 30 } },
 		output: (items, sim) => {
 			expect(items[0]).toMatchObject({ fromEntityType: 'USERGROUP2', toEntityType: 'CUSTOMER', pointsTransferred: 30 });
-			expect(sim.state.collection('userGroups').get('77')!.points).toBe(70);
+			expect(sim.state.userGroups.get(77)!.points).toBe(70);
 		},
 	},
 	{

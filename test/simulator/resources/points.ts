@@ -56,8 +56,8 @@ function v11Customer(state: SimState, source: Record<string, unknown>): Customer
 	return undefined;
 }
 
-function groupOf(state: SimState, id: string): JsonObject | undefined {
-	return state.collection('userGroups').get(id);
+function groupOf(state: SimState, id: string) {
+	return state.userGroups.get(Number(id));
 }
 
 export function register(router: Router, sim: Simulator): void {
@@ -140,7 +140,7 @@ export function register(router: Router, sim: Simulator): void {
 		const resolve = (entity: Record<string, string>) => {
 			if (entity.type === 'USERGROUP2') {
 				const group = groupOf(state(), String(entity.identifierValue));
-				return group ? { type: 'USERGROUP2', id: Number(group.id), group } : undefined;
+				return group ? { type: 'USERGROUP2', id: group.id, group } : undefined;
 			}
 			const customer = state().findCustomer(entity.identifierType ?? 'mobile', String(entity.identifierValue ?? ''), entity.source || undefined);
 			return customer ? { type: 'CUSTOMER', id: customer.id, customer } : undefined;
@@ -148,13 +148,13 @@ export function register(router: Router, sim: Simulator): void {
 		const source = resolve(from);
 		const target = resolve(to);
 		if (!source || !target) return v2Error(400, 1645, 'Group details passed are not valid');
-		const balance = source.customer ? source.customer.points : Number(source.group?.points ?? 0);
+		const balance = source.customer ? source.customer.points : (source.group?.points ?? 0);
 		if (balance < points) return v2Error(400, 804, 'Insufficient current points.');
 		if (!commit) return ok({ data: [{ pointsTobeTransferred: points, transferrable: true }], warnings: [], errors: [] });
 		if (source.customer) state().debit(source.customer, points, 'PointsTransferDeduction');
 		else source.group!.points = balance - points;
 		if (target.customer) state().credit(target.customer, points, 'PointsTransferAddition');
-		else target.group!.points = Number(target.group!.points ?? 0) + points;
+		else target.group!.points += points;
 		const transfer = { id: state().nextTransferId++, fromType: source.type, fromId: source.id, toType: target.type, toId: target.id, points, notes: String(body.notes ?? ''), date: nowV11() };
 		state().transfers.push(transfer);
 		return ok({ data: [transferView(state(), transfer)], warnings: [], errors: [] });

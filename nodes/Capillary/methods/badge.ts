@@ -1,0 +1,2 @@
+/** List searches (dropdowns filled from Capillary) for the badge resources. */
+export const badgeSearch = {};

@@ -1,0 +1,2 @@
+/** List searches (dropdowns filled from Capillary) for the customer resources. */
+export const customerSearch = {};

@@ -1,0 +1,2 @@
+/** List searches (dropdowns filled from Capillary) for the store resources. */
+export const storeSearch = {};
