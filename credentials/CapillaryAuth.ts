@@ -133,6 +133,8 @@ const EXPIRY_MARGIN_MS = 30_000;
 interface CachedToken {
 	token: string;
 	expiresAt: number;
+	/** Refresh this long before expiry: 30 s, or half the lifetime of very short-lived tokens. */
+	marginMs: number;
 }
 
 /**
@@ -168,7 +170,7 @@ export function currentToken(credentials: ICredentialDataDecryptedObject): strin
 
 export function tokenIsFresh(credentials: ICredentialDataDecryptedObject, now = Date.now()): boolean {
 	const cached = tokenCache.get(cacheKey(credentials));
-	if (cached) return cached.expiresAt - EXPIRY_MARGIN_MS > now;
+	if (cached) return cached.expiresAt - cached.marginMs > now;
 	const stored = String(credentials.accessToken ?? '');
 	if (!stored) return false;
 	const expiry = jwtExpiry(stored);
@@ -277,8 +279,24 @@ async function mintToken(
 	}
 	const ttlSeconds = Number(body.data.ttlSeconds);
 	const token = body.data.accessToken;
-	const expiresAt = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? Date.now() + ttlSeconds * 1000 : (jwtExpiry(token) ?? Date.now() + 300_000);
-	return { token, expiresAt };
+	const now = Date.now();
+	const expiresAt = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? now + ttlSeconds * 1000 : (jwtExpiry(token) ?? now + 300_000);
+	return { token, expiresAt, marginMs: Math.min(EXPIRY_MARGIN_MS, (expiresAt - now) / 2) };
+}
+
+/**
+ * What to answer when n8n asks the credential for a token (preAuthentication): n8n asks when its
+ * stored token is empty (then a fresh token minted here is as good as a new one) or after the
+ * stored token was rejected (then mint a new one).
+ */
+export async function tokenForN8n(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
+	const stored = String(credentials.accessToken ?? '');
+	const cached = tokenCache.get(cacheKey(credentials));
+	if (!stored && cached && cached.expiresAt - cached.marginMs > Date.now()) return cached.token;
+	return await refreshAccessToken(helpers, credentials, stored || undefined);
 }
 
 function safeJson(text: string): unknown {

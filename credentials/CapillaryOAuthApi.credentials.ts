@@ -13,7 +13,7 @@ import {
 	BASE_URL_EXPRESSION,
 	currentToken,
 	orgAndAttributionProperties,
-	refreshAccessToken,
+	tokenForN8n,
 	regionProperties,
 } from './CapillaryAuth';
 import { credentialTestRules, CREDENTIAL_TEST_PATH } from './CapillaryCredentialTest';
@@ -56,9 +56,9 @@ export class CapillaryOAuthApi implements ICredentialType {
 		},
 	];
 
-	/** n8n calls this when the stored token is empty or was answered with HTTP 401. */
+	/** n8n calls this when its stored token is empty, was answered with HTTP 401, or on a credential test. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await refreshAccessToken(this.helpers, credentials) };
+		return { accessToken: await tokenForN8n(this.helpers, credentials) };
 	}
 
 	async authenticate(

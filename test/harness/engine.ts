@@ -189,7 +189,13 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
 		},
 	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	try {
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose node has issues (e.g. an empty required literal).
+		const e = error as Error;
+		return { status: 'error', items: [], json: [], error: e as RunResult['error'], run: undefined as unknown as IRun, credentialsHelper };
+	}
 	const run = await done;
 	const output = run.data.resultData.runData[NODE_NAME]?.[0];
 	const outItems = output?.data?.main?.[0] ?? [];
