@@ -1,10 +1,127 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { labelOf, listSearch } from '../shared/lookups';
 
-/** Org-wide lists used by many resources. */
+/** v1.1 `organization/entities` lists entities under `organization.entities.entity`. */
+const ENTITY_LIST = 'organization.entities.entity';
+
+const entityLabel = (e: IDataObject) => {
+	const name = labelOf(e, 'name', 'code');
+	const code = labelOf(e, 'code');
+	return code && code !== name ? `${name} (${code})` : name;
+};
+
+const customFieldLabel = (f: IDataObject) => {
+	const label = labelOf(f, 'label', 'name');
+	const name = labelOf(f, 'name');
+	const scope = labelOf(f, 'scope');
+	return `${label}${label !== name ? ` [${name}]` : ''}${scope ? ` (${scope})` : ''}`;
+};
+
+function customFieldSearch(scope?: string) {
+	return listSearch({
+		path: '/v2/organization/customFields',
+		qs: scope ? { scope } : {},
+		name: customFieldLabel,
+		value: (f) => labelOf(f, 'name'),
+	});
+}
+
+/** Org-wide lists used by many resources (programs, tills, stores, custom fields, companies, lead settings). */
 export const organizationSearch = {
 	searchPrograms: listSearch({
 		path: '/v2/organization/programs',
 		name: (p) => `${labelOf(p, 'programName', 'name')} (${labelOf(p, 'programId', 'id')})`,
 		value: (p) => labelOf(p, 'programId', 'id'),
+	}),
+
+	/** Tills by ID (v1.1 entities is the documented list of every till of the org). */
+	searchTills: listSearch({
+		path: '/v1.1/organization/entities',
+		qs: { type: 'TILL', details: 'basic' },
+		items: ENTITY_LIST,
+		name: entityLabel,
+		value: (e) => labelOf(e, 'id'),
+	}),
+
+	/** Tills by code (the till username). */
+	searchTillCodes: listSearch({
+		path: '/v1.1/organization/entities',
+		qs: { type: 'TILL', details: 'basic' },
+		items: ENTITY_LIST,
+		name: entityLabel,
+		value: (e) => labelOf(e, 'code'),
+	}),
+
+	/** Stores by ID. */
+	searchStores: listSearch({
+		path: '/v1.1/organization/entities',
+		qs: { type: 'STORE', details: 'basic' },
+		items: ENTITY_LIST,
+		name: entityLabel,
+		value: (e) => labelOf(e, 'id'),
+	}),
+
+	/** Stores by code. */
+	searchStoreCodes: listSearch({
+		path: '/v1.1/organization/entities',
+		qs: { type: 'STORE', details: 'basic' },
+		items: ENTITY_LIST,
+		name: entityLabel,
+		value: (e) => labelOf(e, 'code'),
+	}),
+
+	/** Zones by ID (parents of stores). */
+	searchZones: listSearch({
+		path: '/v1.1/organization/entities',
+		qs: { type: 'ZONE', details: 'basic' },
+		items: ENTITY_LIST,
+		name: entityLabel,
+		value: (e) => labelOf(e, 'id'),
+	}),
+
+	/** Custom fields of the org by name, all scopes. */
+	searchCustomFields: customFieldSearch(),
+	/** Custom fields of customer registration (`loyalty_registration`). */
+	searchRegistrationCustomFields: customFieldSearch('loyalty_registration'),
+	/** Custom fields of transactions (`loyalty_transaction`). */
+	searchTransactionCustomFields: customFieldSearch('loyalty_transaction'),
+
+	/** Active companies by external ID. */
+	searchCompanies: listSearch({
+		path: '/v2/companies/all',
+		qs: { limit: 100, status: 'ACTIVE' },
+		name: (c) => `${labelOf(c, 'name')} (${labelOf(c, 'externalId')})`,
+		value: (c) => labelOf(c, 'externalId'),
+	}),
+
+	/** Active companies by company ID. */
+	searchCompanyIds: listSearch({
+		path: '/v2/companies/all',
+		qs: { limit: 100, status: 'ACTIVE' },
+		name: (c) => `${labelOf(c, 'name')} (${labelOf(c, 'externalId')})`,
+		value: (c) => labelOf(c, 'companyId', 'id'),
+	}),
+
+	/** The org's most recently updated leads. */
+	searchLeads: listSearch({
+		path: '/v2/leads',
+		qs: { type: 'ALL', sortBy: 'lastUpdatedOn', sortOrder: 'DESC', limit: 100 },
+		name: (l) => `#${labelOf(l, 'id')} ${labelOf(l, 'leadFor')} (${labelOf(l, 'status')})`,
+		value: (l) => labelOf(l, 'id'),
+	}),
+
+	/** Lead reasons configured for the org (their IDs are needed to change a lead's status). */
+	searchLeadReasons: listSearch({
+		path: '/v2/leads/reasons',
+		name: (r) => `${labelOf(r, 'reason')} (${labelOf(r, 'id')})`,
+		value: (r) => labelOf(r, 'id'),
+	}),
+
+	/** Lead sub-statuses configured for the org. */
+	searchLeadSubStatuses: listSearch({
+		path: '/v2/leads/substatuses',
+		name: (s) => `${labelOf(s, 'subStatus')} (${labelOf(s, 'status')})`,
+		value: (s) => labelOf(s, 'subStatus'),
 	}),
 };

@@ -227,9 +227,12 @@ export function describeProblem(problem: CapillaryProblem, context: { host?: str
 export function problemToError(
 	node: INode,
 	problem: CapillaryProblem,
-	context: { host?: string; accessGroup?: string; itemIndex?: number; body?: unknown },
+	context: { host?: string; accessGroup?: string; itemIndex?: number; body?: unknown; attempts?: number },
 ): NodeApiError {
-	const { message, description } = describeProblem(problem, context);
+	const described = describeProblem(problem, context);
+	const { message } = described;
+	const description =
+		context.attempts && context.attempts > 1 ? `${described.description} (The request was sent ${context.attempts} times.)` : described.description;
 	// The API body is kept for the error panel; it never contains our credentials.
 	const response = asObject(context.body) ?? { body: typeof context.body === 'string' ? context.body.slice(0, 2000) : null };
 	return new NodeApiError(node, response as JsonObject, {

@@ -198,6 +198,7 @@ async function fetchPage(
 			host,
 			itemIndex: context.getItemIndex(),
 			body: response.body,
+			attempts: response.attempts,
 		});
 	}
 	const { entities, warnings, total } = unwrap(operation.family, response.body, {

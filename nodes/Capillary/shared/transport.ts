@@ -229,23 +229,32 @@ export function parseBody(body: unknown): unknown {
 	}
 }
 
+/** Words for the network error codes users meet (NodeApiError replaces messages that contain raw codes). */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'was refused (nothing listens at that address)',
+	ENOTFOUND: 'failed: the host name could not be resolved',
+	EAI_AGAIN: 'failed: the host name could not be resolved',
+	ECONNRESET: 'failed: the connection was closed before an answer arrived',
+	EPIPE: 'failed: the connection was closed before an answer arrived',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	EHOSTUNREACH: 'failed: the host is unreachable',
+	CERT_HAS_EXPIRED: 'failed: the server certificate has expired',
+};
+
 function networkFailure(context: IExecuteSingleFunctions, error: unknown, host: string, attempts: number): NodeApiError {
 	const code =
 		(error as { code?: string }).code ??
 		(error as { cause?: { code?: string } }).cause?.code ??
 		(error as { context?: { data?: { code?: string } } }).context?.data?.code;
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(String((error as Error).message));
-	const what = timedOut ? 'timed out' : `failed${code ? ` (${code})` : ''}`;
-	return new NodeApiError(
-		context.getNode(),
-		{ code: code ?? 'NETWORK_ERROR', host } as unknown as IDataObject as never,
-		{
-			message: `The request to Capillary at ${host} ${what}`,
-			description: `${attempts > 1 ? `Tried ${attempts} times. ` : ''}Check the Region or Base URL of the credential and that n8n can reach ${host}. A write that timed out may still have been applied: check in Capillary before re-running it.`,
-			httpCode: timedOut ? '408' : undefined,
-			itemIndex: context.getItemIndex(),
-		},
-	);
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout|timed out/i.test(String((error as Error).message));
+	const what = timedOut ? 'timed out' : ((code && NETWORK_WORDS[code]) ?? 'failed: the connection was closed or could not be made');
+	return new NodeApiError(context.getNode(), { networkError: code ?? 'unknown', host } as unknown as IDataObject as never, {
+		message: `The request to Capillary at ${host} ${what}`,
+		description: `${code ? `Network error ${code}. ` : ''}${attempts > 1 ? `Tried ${attempts} times. ` : ''}Check the Region or Base URL of the credential and that n8n can reach ${host}. A write that failed this way may still have been applied: check in Capillary before re-running it.`,
+		httpCode: timedOut ? '408' : undefined,
+		itemIndex: context.getItemIndex(),
+	});
 }
 
 export async function sendRequest(
