@@ -329,17 +329,29 @@ const updateBadgeFields: INodeProperties[] = [
 // Lists of entities for the bulk endpoints
 // ---------------------------------------------------------------------------------------------
 
-const enrolmentList: INodeProperties[] = [
+const revokeBy: INodeProperties[] = [
 	{
-		displayName: 'Enrolments Input',
-		name: 'enrolmentsInput',
+		displayName: 'Revoke By',
+		name: 'revokeBy',
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Fields', value: 'fields', description: 'Enter each customer and enrolment' },
-			{ name: 'JSON', value: 'json', description: 'A JSON array of {customerId, issueId}' },
+			{ name: 'Customer IDs', value: 'customers', description: 'Revoke the active enrolment of each listed customer' },
+			{ name: 'Enrolments', value: 'enrolments', description: 'Revoke specific enrolments (customer ID and issue ID)' },
+			{ name: 'Enrolments (JSON)', value: 'json', description: 'A JSON array of {customerId, issueId}' },
 		],
-		default: 'fields',
+		default: 'customers',
+	},
+	{
+		displayName: 'Customer IDs',
+		name: 'revokeCustomerIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1001, 1002',
+		description: 'Comma-separated IDs, a JSON array such as [1001, 1002], or an expression returning a list',
+		displayOptions: { show: { revokeBy: ['customers'] } },
+		routing: { send: { preSend: [customerIdList('revokeCustomerIds', 'Customer IDs', 'customers')] } },
 	},
 	{
 		displayName: 'Enrolments',
@@ -348,7 +360,7 @@ const enrolmentList: INodeProperties[] = [
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Enrolment',
 		default: {},
-		displayOptions: { show: { enrolmentsInput: ['fields'] } },
+		displayOptions: { show: { revokeBy: ['enrolments'] } },
 		options: [
 			{
 				displayName: 'Enrolment',
@@ -381,7 +393,7 @@ const enrolmentList: INodeProperties[] = [
 			'Array of enrolments to revoke, e.g. [{"customerId": "1001", "issueId": "653e024bb3cda7078c7c6903"}]',
 			{ default: '[]', required: true },
 		),
-		displayOptions: { show: { enrolmentsInput: ['json'] } },
+		displayOptions: { show: { revokeBy: ['json'] } },
 	},
 ];
 
@@ -648,10 +660,10 @@ export const badge = defineResource({
 			value: 'revokeEnrolment',
 			name: 'Revoke Enrolments',
 			action: 'Revoke customer enrolments in a badge',
-			description: 'Withdraw enrolments (issues) of customers; one output item per enrolment',
+			description: 'Withdraw enrolments (issues) of customers; one output item per customer',
 			method: 'POST',
 			path: `${BASE}/badgeMeta/customer/revokeIssue`,
-			fields: [badgeField({ name: 'badgeMetaId', property: 'badgeMetaId' }), ...enrolmentList],
+			fields: [badgeField({ name: 'badgeMetaId', property: 'badgeMetaId' }), ...revokeBy],
 			output: { items: 'data.revokedIssuedBadges', perEntityStatus: true },
 		},
 		{

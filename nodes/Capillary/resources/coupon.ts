@@ -26,9 +26,6 @@ import { defineResource } from '../shared/operation';
 /** "12313" → 12313; anything else is sent as typed so Capillary can say what is wrong. */
 const AS_NUMBER = '={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
 
-/** "a, b" or ["a","b"] → ["a","b"]. */
-const AS_LIST = '={{ (Array.isArray($value) ? $value : String($value).split(",")).map(v => String(v).trim()).filter(v => v) }}';
-
 /** "1, 2" or [1,2] → [1,2] (non-numeric entries are kept as text). */
 const AS_NUMBER_LIST =
 	'={{ (Array.isArray($value) ? $value : String($value).split(",")).map(v => String(v).trim()).filter(v => v).map(v => /^\\d+$/.test(v) ? Number(v) : v) }}';
@@ -420,7 +417,7 @@ export const coupon = defineResource({
 							required: true,
 							default: '',
 							placeholder: '12313, 84093',
-							description: 'Coupon series to issue from: comma-separated IDs, or an expression giving a list such as {{ $json.seriesIds }}',
+							description: 'Coupon series to issue from: comma-separated IDs, or an expression giving a list',
 							routing: toBody('seriesIds', AS_NUMBER_LIST),
 						},
 						...v2CustomerBody('customer'),
@@ -471,7 +468,7 @@ export const coupon = defineResource({
 							required: true,
 							default: '',
 							placeholder: 'U6ER8MJ5, U6ER8MH9',
-							description: 'Codes to redeem: comma-separated, or an expression giving a list such as {{ $json.codes }}',
+							description: 'Codes to redeem: comma-separated, or an expression giving a list',
 							routing: toBody('redemptionRequestList', AS_CODE_LIST),
 						},
 						...v2CustomerBody('user'),

@@ -41,13 +41,14 @@ const USER_ID_TYPES: Array<[string, string]> = [
 
 /** Identifier of the customer inside a v1.1 POST entity: `{"<type>": "<value>"}`. */
 function bodyIdentifierFields(types: Array<[string, string]>): INodeProperties[] {
+	const firstType = types[0][1];
 	return [
 		{
 			displayName: 'Identifier Type',
 			name: 'v11IdentifierType',
 			type: 'options',
 			options: options(types),
-			default: types[0][1],
+			default: firstType,
 			description: 'Which identifier of the customer you know',
 		},
 		{
@@ -796,12 +797,12 @@ export const customerV11 = defineResource({
 			fields: [
 				...bodyIdentifierFields(WRITE_TYPES),
 				{
-					displayName: 'Campaign Token',
-					name: 'campaignToken',
+					displayName: 'Referral Campaign',
+					name: 'referralCampaign',
 					type: 'string',
 					required: true,
 					default: '',
-					description: 'Token of the referral campaign',
+					description: 'Campaign token of the referral campaign (not a secret: it names the campaign)',
 					routing: toBody('referrals.campaign_token'),
 				},
 				{
@@ -877,7 +878,7 @@ export const customerV11 = defineResource({
 			fields: [
 				...v11IdentifierFields(READ_TYPES),
 				queryOptions([
-					optionalField('Campaign Token', 'campaign_token', 'string', 'Referral campaign; the default campaign when empty'),
+					optionalField('Referral Campaign', 'campaign_token', 'string', 'Campaign token of the referral campaign; the default campaign when empty', 'query', 'referralCampaign'),
 					dateOption('Start Date', 'start_date', 'Referrals on or after this date'),
 					dateOption('End Date', 'end_date', 'Referrals up to this date'),
 					optionalField('Store Code', 'store_code', 'string', 'Referrals of this store; "all" for every store'),

@@ -407,6 +407,7 @@ export const staff = defineResource({
 				]),
 				adminAuthKey,
 			],
+			output: staffOutput,
 		},
 	],
 });

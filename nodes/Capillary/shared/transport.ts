@@ -4,6 +4,7 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -19,8 +20,15 @@ import { firstErrorItem, isTokenRejection, v11Status } from './errors';
 /**
  * Sends one HTTP request for one item, with the policies the declarative engine lacks:
  * at most N requests in flight per node execution, retries with backoff for "try again later"
- * answers, and a transparent OAuth token refresh.
+ * answers, and a transparent OAuth token refresh. The trigger node uses it too.
  */
+
+/** The action node's per-item context, or the trigger's poll context. */
+export type RequestContext = IExecuteSingleFunctions | IPollFunctions;
+
+function itemIndexOf(context: RequestContext): number | undefined {
+	return 'getItemIndex' in context ? context.getItemIndex() : undefined;
+}
 
 export const BASIC_CREDENTIAL = 'capillaryApi';
 export const OAUTH_CREDENTIAL = 'capillaryOAuthApi';
@@ -83,8 +91,8 @@ interface RequestSettings {
 	retryDelay: number;
 }
 
-export function readSettings(context: IExecuteSingleFunctions): RequestSettings {
-	const raw = context.getNodeParameter('requestSettings', {}) as IDataObject;
+export function readSettings(context: RequestContext): RequestSettings {
+	const raw = (context.getNodeParameter('requestSettings', {}) ?? {}) as IDataObject;
 	const whole = (value: unknown, fallback: number, min: number, max: number) => {
 		const n = Number(value);
 		return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : fallback;
@@ -96,7 +104,7 @@ export function readSettings(context: IExecuteSingleFunctions): RequestSettings 
 	};
 }
 
-export function credentialTypeOf(context: IExecuteSingleFunctions): string {
+export function credentialTypeOf(context: RequestContext): string {
 	return context.getNodeParameter('authentication', 'basicAuth') === 'oAuth' ? OAUTH_CREDENTIAL : BASIC_CREDENTIAL;
 }
 
@@ -136,8 +144,8 @@ interface RunState {
  */
 const runs = new WeakMap<object, RunState>();
 
-export function runState(context: IExecuteSingleFunctions): RunState {
-	const key = context.getExecuteData() as unknown as object;
+export function runState(context: RequestContext): RunState {
+	const key = ('getExecuteData' in context ? context.getExecuteData() : context) as unknown as object;
 	let state = runs.get(key);
 	if (!state) {
 		state = { limiter: new Limiter(readSettings(context).maxConcurrency) };
@@ -146,20 +154,20 @@ export function runState(context: IExecuteSingleFunctions): RunState {
 	return state;
 }
 
-async function oauthCredentials(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
+async function oauthCredentials(context: RequestContext): Promise<ICredentialDataDecryptedObject> {
 	const state = runState(context);
 	state.credentials ??= context.getCredentials(OAUTH_CREDENTIAL);
 	return await state.credentials;
 }
 
-function tokenFailure(context: IExecuteSingleFunctions, error: CapillaryTokenError): NodeOperationError {
+function tokenFailure(context: RequestContext, error: CapillaryTokenError): NodeOperationError {
 	return new NodeOperationError(context.getNode(), error.message, {
 		description: error.description,
-		itemIndex: context.getItemIndex(),
+		itemIndex: itemIndexOf(context),
 	});
 }
 
-async function withFreshToken(context: IExecuteSingleFunctions, rejected?: string): Promise<string> {
+async function withFreshToken(context: RequestContext, rejected?: string): Promise<string> {
 	const credentials = await oauthCredentials(context);
 	try {
 		if (rejected !== undefined) return await refreshAccessToken(context.helpers, credentials, rejected);
@@ -167,7 +175,7 @@ async function withFreshToken(context: IExecuteSingleFunctions, rejected?: strin
 		return currentToken(credentials);
 	} catch (error) {
 		if (error instanceof CapillaryTokenError) throw tokenFailure(context, error);
-		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: context.getItemIndex() });
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: itemIndexOf(context) });
 	}
 }
 
@@ -242,7 +250,7 @@ const NETWORK_WORDS: Record<string, string> = {
 	CERT_HAS_EXPIRED: 'failed: the server certificate has expired',
 };
 
-function networkFailure(context: IExecuteSingleFunctions, error: unknown, host: string, attempts: number): NodeApiError {
+function networkFailure(context: RequestContext, error: unknown, host: string, attempts: number): NodeApiError {
 	const code =
 		(error as { code?: string }).code ??
 		(error as { cause?: { code?: string } }).cause?.code ??
@@ -253,12 +261,12 @@ function networkFailure(context: IExecuteSingleFunctions, error: unknown, host: 
 		message: `The request to Capillary at ${host} ${what}`,
 		description: `${code ? `Network error ${code}. ` : ''}${attempts > 1 ? `Tried ${attempts} times. ` : ''}Check the Region or Base URL of the credential and that n8n can reach ${host}. A write that failed this way may still have been applied: check in Capillary before re-running it.`,
 		httpCode: timedOut ? '408' : undefined,
-		itemIndex: context.getItemIndex(),
+		itemIndex: itemIndexOf(context),
 	});
 }
 
 export async function sendRequest(
-	context: IExecuteSingleFunctions,
+	context: RequestContext,
 	request: IHttpRequestOptions,
 	options: { idempotent: boolean },
 ): Promise<CapillaryResponse> {

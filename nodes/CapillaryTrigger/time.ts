@@ -1,0 +1,73 @@
+/**
+ * Capillary timestamps come as epoch milliseconds or seconds, ISO strings with an offset
+ * (`2023-05-15T11:33:02+05:30`), or local times without one (`2022-02-14 18:30:59.0`, read in the
+ * org's time zone). The trigger compares instants, never strings, and writes date filters in the
+ * format each endpoint expects.
+ */
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
+
+/** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds. */
+export function zoneOffsetMs(timeZone: string, utcMs: number): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(utcMs));
+	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/** A wall-clock time in `timeZone` → epoch milliseconds. */
+export function localToEpoch(fields: number[], timeZone: string): number {
+	const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = fields;
+	const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+	let guess = wall - zoneOffsetMs(timeZone, wall);
+	guess = wall - zoneOffsetMs(timeZone, guess);
+	return guess;
+}
+
+/** Epoch milliseconds of a Capillary timestamp, or undefined when it is not one. */
+export function toEpoch(value: unknown, timeZone: string): number | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return value < 1e11 ? value * 1000 : value;
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return toEpoch(Number(text), timeZone);
+	const local = LOCAL.exec(text);
+	if (local) {
+		const fraction = local[7] ? Number(local[7].padEnd(3, '0').slice(0, 3)) : 0;
+		const fields = local.slice(1, 7).map((v) => (v === undefined ? 0 : Number(v)));
+		return localToEpoch([...fields, fraction], timeZone);
+	}
+	const parsed = Date.parse(text);
+	return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function wallClock(epoch: number, timeZone: string) {
+	const shifted = new Date(epoch + zoneOffsetMs(timeZone, epoch));
+	const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+	return {
+		date: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+		time: `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}`,
+		offsetMinutes: zoneOffsetMs(timeZone, epoch) / 60_000,
+	};
+}
+
+export type DateFormat = 'date' | 'dateTime' | 'iso' | 'epochMs';
+
+/** An instant in the format an endpoint's date filter expects, in the org's time zone. */
+export function formatFor(epoch: number, format: DateFormat, timeZone: string): string {
+	if (format === 'epochMs') return String(Math.floor(epoch));
+	const { date, time, offsetMinutes } = wallClock(epoch, timeZone);
+	if (format === 'date') return date;
+	if (format === 'dateTime') return `${date} ${time}`;
+	const sign = offsetMinutes < 0 ? '-' : '+';
+	const abs = Math.abs(offsetMinutes);
+	return `${date}T${time}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
