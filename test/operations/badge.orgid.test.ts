@@ -17,8 +17,10 @@ describe('badge: Org ID of the credential', () => {
 			{ credentials: basicCredentials(sim, { orgId: '' }) },
 		);
 		expect(result.error).toBeDefined();
-		expect(result.error!.name).toBe('NodeOperationError');
-		expect(result.error!.message).toMatch(/Org ID/);
+		// n8n's routing layer may re-wrap the executor's NodeOperationError; the words must survive.
+		expect(result.error!.name).toMatch(/NodeOperationError|NodeApiError/);
+		expect(result.error!.message).toMatch(/needs the Org ID/);
+		expect(result.error!.description).toMatch(/X-CAP-API-AUTH-ORG-ID/);
 		expect(sim.apiRequests()).toEqual([]);
 	});
 

@@ -51,6 +51,9 @@ export class Simulator {
 
 	latencyMs: number;
 
+	/** Rewrites every reply of a handler (robustness tests: answers that deviate from the docs). */
+	responseMutator?: (reply: SimReply, req: SimRequest) => SimReply;
+
 	inFlight = 0;
 
 	maxInFlight = 0;
@@ -74,6 +77,7 @@ export class Simulator {
 		this.requests = [];
 		this.faults.clear();
 		this.maxInFlight = 0;
+		this.responseMutator = undefined;
 		this.router = new Router();
 		registerResources(this.router, this);
 	}
@@ -186,7 +190,7 @@ export class Simulator {
 			reply = await route.handler(req);
 		}
 		if (fault?.reply && fault.afterHandler) return fault.reply;
-		return reply;
+		return this.responseMutator && req.path !== '/v3/oauth/token/generate' ? this.responseMutator(reply, req) : reply;
 	}
 
 	/** `/__sim/*`: the simulator's own API for out-of-process users (demo, e2e). */

@@ -49,13 +49,33 @@ const eventFieldList: INodeProperties = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether to register unknown customers in the loyalty program (Customer fields only)',
+					routing: {
+						send: {
+							type: 'body',
+							property: '=fields[{{$index}}].attributes.addCustomerIfNotExists',
+							value: '={{ $parent.type === "customer" ? { valueType: "Boolean", value: String($value) } : undefined }}',
+						},
+					},
 				},
 				{
 					displayName: 'Customer Identifier Type',
 					name: 'identifierType',
 					type: 'options',
-					default: '',
+					options: options([
+						['Mobile', 'mobile'],
+						['Email', 'email'],
+						['External ID', 'externalId'],
+						['Customer ID', 'userId'],
+					]),
+					default: 'mobile',
 					description: 'Which identifier the Customer field carries (Customer fields only)',
+					routing: {
+						send: {
+							type: 'body',
+							property: '=fields[{{$index}}].attributes.identifierType',
+							value: '={{ $parent.type === "customer" ? { valueType: "ENUM", value: $value } : undefined }}',
+						},
+					},
 				},
 				{
 					displayName: 'Name',
@@ -64,6 +84,7 @@ const eventFieldList: INodeProperties = {
 					default: '',
 					placeholder: 'customer',
 					description: 'Name of the attribute as it appears in posted event data',
+					routing: { send: { type: 'body', property: '=fields[{{$index}}].name' } },
 				},
 				{
 					displayName: 'Required',
@@ -71,6 +92,7 @@ const eventFieldList: INodeProperties = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether posted event data must contain this field',
+					routing: attribute('isRequired'),
 				},
 				{
 					displayName: 'Sensitive Data (PSI)',
@@ -78,12 +100,15 @@ const eventFieldList: INodeProperties = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether the field holds potentially sensitive information (not allowed on the customer identifier field)',
+					routing: attribute('isPsiData', true),
 				},
 				{
 					displayName: 'Type',
 					name: 'type',
 					type: 'options',
-					default: '',
+					options: FIELD_TYPES,
+					default: 'string',
+					routing: { send: { type: 'body', property: '=fields[{{$index}}].type' } },
 				},
 				{
 					displayName: 'Unique Key Field',
@@ -91,6 +116,7 @@ const eventFieldList: INodeProperties = {
 					type: 'boolean',
 					default: false,
 					description: 'Whether the field is part of the key that makes an event unique (it then must be Required)',
+					routing: attribute('isUniqueKeyField', true),
 				},
 			],
 		},

@@ -353,6 +353,7 @@ export const coupon = defineResource({
 			path: '/v2/coupon/series',
 			fields: [seriesLocator({ send: 'ids', description: 'Series to get. Several: choose By ID and separate the IDs with commas.' })],
 			output: { simplify: simplifySeries },
+			hint: 'Capillary\'s reference shows repeated ids parameters (?ids=1&ids=2); the node sends several IDs as one comma-separated ids value.',
 		},
 		{
 			value: 'getManySeries',
@@ -602,6 +603,7 @@ export const coupon = defineResource({
 			method: 'GET',
 			path: '/v1.1/coupon/resend',
 			fields: [...v11IdentifierFields(V11_IDENTIFIER_TYPES.filter(([, v]) => ['mobile', 'email', 'external_id'].includes(v))), ...couponReference('query', false)],
+			hint: 'The coupon is passed as code or id; the customer by mobile, email or external ID (a customer id would collide with the coupon id parameter).',
 		},
 		{
 			value: 'redeemV11',
@@ -620,6 +622,7 @@ export const coupon = defineResource({
 					v11FieldList('Custom Fields', 'customFields', 'custom_fields', 'Redemption-level custom fields'),
 				]),
 			],
+			hint: 'The customer is sent inside the coupon entry of the body (as in Capillary\'s sample), not as a query parameter.',
 		},
 		{
 			value: 'getV11',
@@ -690,6 +693,7 @@ export const coupon = defineResource({
 			],
 			output: { items: 'series.items.item' },
 			pagination: { style: 'none' },
+			hint: 'Without a series Capillary returns every coupon series of the org (its reference marks the ID as mandatory but describes this listing).',
 		},
 	],
 });

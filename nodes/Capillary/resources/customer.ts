@@ -468,7 +468,7 @@ const registrationExtras: INodeProperties[] = [
 function customerFromForm(context: IExecuteSingleFunctions, extras = 'additionalFields', requireIdentifiers = true): IDataObject {
 	const more = parameter<IDataObject>(context, extras, {});
 	const pick = (name: string) => {
-		const top = parameter<unknown>(context, name, undefined);
+		const top = parameter<unknown>(context, name, '');
 		return isBlank(top) ? more[name] : top;
 	};
 	const identifiers = identifiersFrom(parameter<unknown>(context, 'identifiers', {}));
@@ -1072,6 +1072,75 @@ const groupGoodwillFields: INodeProperties[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Image
+// ---------------------------------------------------------------------------------------------
+
+/** Multipart body whose `file` part is the image given as Base64 text (Image Source = Base64). */
+function base64Image(context: IExecuteSingleFunctions, request: IHttpRequestOptions): void {
+	const raw = String(parameter<string>(context, 'imageBase64', '') ?? '').trim();
+	const data = raw.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
+	const content = Buffer.from(data, 'base64');
+	if (!data || !/^[A-Za-z0-9+/]+={0,2}$/.test(data) || content.length === 0) {
+		fail(context, 'Parameter "Image (Base64)" is not valid Base64 data', 'Pass the image bytes Base64-encoded (a data: URL prefix is allowed), or switch Image Source to Binary File.');
+	}
+	const clean = (value: string) => value.replace(/[\r\n"]/g, '');
+	const mimeType = clean(parameter<string>(context, 'imageMimeType', 'image/png') || 'image/png');
+	const fileName = clean(parameter<string>(context, 'imageFileName', 'image.png') || 'image.png');
+	const boundary = `----n8nCapillary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+	request.body = Buffer.concat([
+		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mimeType}\r\n\r\n`),
+		content,
+		Buffer.from(`\r\n--${boundary}--\r\n`),
+	]);
+	request.headers = { ...(request.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+}
+
+const imageFields: INodeProperties[] = [
+	{
+		displayName: 'Image Source',
+		name: 'imageSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Binary File', value: 'binary', description: 'An image in a binary field of the input item' },
+			{ name: 'Base64', value: 'base64', description: 'The image bytes as Base64 text, e.g. from an expression' },
+		],
+		default: 'binary',
+	},
+	{
+		...binaryFileField('file', 'Name of the binary field of the input item that holds the image'),
+		displayOptions: { show: { imageSource: ['binary'] } },
+	},
+	{
+		displayName: 'Image (Base64)',
+		name: 'imageBase64',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		required: true,
+		default: '',
+		description: 'The image, Base64-encoded (a data: URL is accepted)',
+		displayOptions: { show: { imageSource: ['base64'] } },
+		routing: buildWith(base64Image),
+	},
+	{
+		displayName: 'File Name',
+		name: 'imageFileName',
+		type: 'string',
+		default: 'image.png',
+		description: 'File name reported to Capillary',
+		displayOptions: { show: { imageSource: ['base64'] } },
+	},
+	{
+		displayName: 'MIME Type',
+		name: 'imageMimeType',
+		type: 'string',
+		default: 'image/png',
+		description: 'Content type of the image, e.g. image/jpeg',
+		displayOptions: { show: { imageSource: ['base64'] } },
+	},
+];
+
+// ---------------------------------------------------------------------------------------------
 // Light API options (balance, tier, schedules)
 // ---------------------------------------------------------------------------------------------
 
@@ -1527,41 +1596,28 @@ export const customer = defineResource({
 			path: '/v2/requests',
 			fields: [
 				{
-					displayName: 'Type',
+					displayName: 'Request Type',
 					name: 'requestType',
 					type: 'options',
 					options: options([
 						['Goodwill', 'GOODWILL'],
 						['Change Identifier', 'CHANGE_IDENTIFIER'],
-						['Transaction Update', 'TRANSACTION_UPDATE'],
+						['Transaction', 'TRANSACTION'],
+						['Transaction Update (Retro)', 'TRANSACTION_UPDATE'],
 					]),
 					default: 'GOODWILL',
-					routing: toQuery('type'),
+					routing: toQuery('requestType'),
+				},
+				{
+					displayName: 'Request Sub-Type',
+					name: 'requestSubType',
+					type: 'string',
+					required: true,
+					default: 'POINTS',
+					description: 'POINTS or COUPON for goodwill; MOBILE, EMAIL, EXTERNAL_ID, MERGE … for identifier changes; REGULAR_TXN_ADD for transactions; RETRO for retro',
+					routing: toQuery('requestSubType'),
 				},
 				queryOptions([
-					{
-						displayName: 'Base Type',
-						name: 'baseType',
-						type: 'options',
-						options: options([
-							['Points', 'POINTS'],
-							['Coupon', 'COUPON'],
-							['Tier', 'TIER'],
-						]),
-						default: 'POINTS',
-						routing: toQuery('baseType'),
-					},
-					{
-						displayName: 'Earning Entity',
-						name: 'earningEntityType',
-						type: 'options',
-						options: options([
-							['User Group', 'USERGROUP2'],
-							['Customer', 'CUSTOMER'],
-						]),
-						default: 'USERGROUP2',
-						routing: toQuery('earningEntityType'),
-					},
 					{
 						displayName: 'Status',
 						name: 'status',
@@ -1570,16 +1626,30 @@ export const customer = defineResource({
 							['Pending', 'PENDING'],
 							['Approved', 'APPROVED'],
 							['Rejected', 'REJECTED'],
+							['Success', 'SUCCESS'],
+							['Failure', 'FAILURE'],
 						]),
 						default: 'PENDING',
 						routing: toQuery('status'),
 					},
-					optionalField('Start Date', 'startDate', 'string', 'Requests added on or after this date (YYYY-MM-DD)'),
-					optionalField('End Date', 'endDate', 'string', 'Requests added on or before this date (YYYY-MM-DD)'),
+					{
+						displayName: 'Sort By',
+						name: 'sort',
+						type: 'options',
+						options: options([
+							['Added On', 'ADDED_ON'],
+							['Last Updated On', 'LAST_UPDATED_ON'],
+						]),
+						default: 'ADDED_ON',
+						routing: toQuery('sort'),
+					},
+					{ ...SORT_ORDER, name: 'order', routing: toQuery('order') },
+					optionalField('Start Date', 'start_date', 'string', 'Requests added from this time (ISO 8601, e.g. 2024-01-01T00:00:00+05:30)'),
+					optionalField('End Date', 'end_date', 'string', 'Requests added before this time (ISO 8601)'),
 				]),
 			],
-			pagination: { style: 'offset', maxPageSize: 100 },
-			hint: 'The API index lists "Request Goodwill points (Group)" as GET /v2/requests, which is not documented. The node reads it as listing requests filtered by type (GOODWILL), base type, earning entity, status and dates; these filter names are assumptions. To raise a group goodwill request use Request Group Goodwill Points.',
+			pagination: { style: 'offset', maxPageSize: 50 },
+			hint: 'The API index lists "Request Goodwill points (Group)" as GET /v2/requests. The node reads it as the request list documented for transaction requests (requestType and requestSubType are mandatory), here with type GOODWILL and sub-type POINTS; the goodwill use of this list is an assumption. To raise a group goodwill request use Request Group Goodwill Points.',
 		},
 		{
 			value: 'requestGroupGoodwill',
@@ -1596,7 +1666,7 @@ export const customer = defineResource({
 			action: 'Upload the profile image of a customer',
 			method: 'POST',
 			path: customerPath('/setImage'),
-			fields: [customerIdField(), binaryFileField('file', 'Name of the binary property of the input item that holds the image')],
+			fields: [customerIdField(), ...imageFields],
 		},
 		{
 			value: 'deleteImage',

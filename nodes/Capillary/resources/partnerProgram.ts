@@ -134,7 +134,8 @@ export const partnerProgram = defineResource({
 						required: true,
 						default: '',
 						placeholder: 'Silver',
-						displayOptions: { show: { updateType: ['UPGRADE', 'DOWNGRADE', 'RENEW'] } },
+						// Input Mode first: in JSON mode Update Type is absent and must not be read.
+						displayOptions: { show: { bodyInput: ['fields'], updateType: ['UPGRADE', 'DOWNGRADE', 'RENEW'] } },
 						routing: toBody(`${UPDATE_PROGRAM}.updateDetails.updatedTierName`),
 					},
 					additionalFields([{ ...tierExpiry('updatedTierExpiryDate'), routing: toBody(`${UPDATE_PROGRAM}.updateDetails.updatedTierExpiryDate`) }]),

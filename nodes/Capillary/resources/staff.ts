@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalFields, headerField, optionalField, options, toBody, toQuery } from '../shared/fields';
+import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
 
 /**
@@ -141,7 +142,15 @@ export const staff = defineResource({
 					optionalField('Mobile', 'mobile', 'string', 'Mobile number of the staff user, with country code', 'body'),
 					optionalField('Email', 'email', 'string', 'Email ID of the staff user', 'body'),
 					...profileFields,
-					optionalField('Store Code', 'storeCode', 'string', 'Store the staff user belongs to; the default store (InfluenceStore) when empty', 'body'),
+					locatorField({
+						displayName: 'Store',
+						name: 'storeCode',
+						searchMethod: 'searchStoreCodes',
+						required: false,
+						placeholder: 'east_store',
+						description: 'Store the staff user belongs to (store code); the default store (InfluenceStore) when empty',
+						routing: toBody('storeCode'),
+					}),
 					optionalField('Zone Code', 'zoneCode', 'string', 'Zone of the store; derived from the store when empty', 'body'),
 					optionalField('Concept Code', 'conceptCode', 'string', 'Concept of the store; derived from the store when empty', 'body'),
 				]),
@@ -338,16 +347,14 @@ export const staff = defineResource({
 			path: '/v2/staff/transfer',
 			fields: [
 				...staffIdentifier(),
-				{
-					displayName: 'New Store Code',
+				locatorField({
+					displayName: 'New Store',
 					name: 'storeCode',
-					type: 'string',
-					required: true,
-					default: '',
+					searchMethod: 'searchStoreCodes',
 					placeholder: 'stb23',
-					description: 'Code of the store the staff user moves to',
+					description: 'Store (store code) the staff user moves to',
 					routing: toBody('storeCode'),
-				},
+				}),
 				adminAuthKey,
 			],
 			output: staffOutput,
@@ -371,14 +378,26 @@ export const staff = defineResource({
 					description: 'Whether to list the staff of a store or of a zone',
 				},
 				{
-					displayName: 'Code',
-					name: 'code',
+					...locatorField({
+						displayName: 'Store',
+						name: 'storeCode',
+						searchMethod: 'searchStoreCodes',
+						placeholder: 'store1',
+						description: 'Store (store code) whose staff to list',
+						routing: toQuery('storeCode'),
+					}),
+					displayOptions: { show: { listBy: ['storeCode'] } },
+				},
+				{
+					displayName: 'Zone Code',
+					name: 'zoneCode',
 					type: 'string',
 					required: true,
 					default: '',
-					placeholder: 'store1',
-					description: 'Store code or zone code',
-					routing: toQuery('={{ $parameter.listBy }}'),
+					placeholder: 'root',
+					description: 'Code of the zone whose staff to list',
+					displayOptions: { show: { listBy: ['zoneCode'] } },
+					routing: toQuery('zoneCode'),
 				},
 				adminAuthKey,
 			],

@@ -29,6 +29,13 @@ const dateOption = (displayName: string, name: string, description: string): INo
 	routing: toQuery(name, DATE_ONLY),
 });
 
+/**
+ * Each rejected transaction carries its rejection reasons in `errors[]` (`status: false`): that is
+ * the data, not a failure of the call. `entityErrorsAreData` asks the executor not to treat it as
+ * one (needs the shared OutputSpec flag of that name; see the engineer report).
+ */
+const rejectedListOutput = { items: 'data', entityErrorsAreData: true };
+
 /** The selection shared by Mark Failed and Retrigger: bill numbers, a customer, error codes. */
 function selectionFields(extra: INodeProperties[] = []): INodeProperties[] {
 	return [
@@ -98,6 +105,7 @@ export const transactionRejection = defineResource({
 				]),
 			],
 			pagination: { style: 'offset', maxPageSize: 10 },
+			output: rejectedListOutput,
 			hint: 'Capillary reports limit/offset paging in the response but does not document them as parameters; the node assumes limit and offset work as query parameters.',
 		},
 		{

@@ -188,7 +188,7 @@ function simplifyTransaction(entity: IDataObject): IDataObject {
 	};
 }
 
-const GROUP_SEARCH_HINT = 'Capillary searches group name, ID, external ID and the primary member\'s mobile, email or card number';
+const GROUP_SEARCH_HINT = 'Documented only in the newer docs (q, offset, limit): the node pages with offset/limit and reads the groups from "data"';
 
 export const userGroup = defineResource({
 	value: 'userGroup',

@@ -147,7 +147,8 @@ function prepareRequest(
 	operation: RegisteredOperation,
 	options: IHttpRequestOptions,
 ): IHttpRequestOptions {
-	const request: IHttpRequestOptions = { ...options, qs: withoutEmpty(options.qs) };
+	const request: IHttpRequestOptions = { ...options, qs: withoutEmpty({ ...(options.qs ?? {}), ...(operation.fixed?.query ?? {}) }) };
+	if (operation.fixed?.body) request.body = { ...((options.body as IDataObject) ?? {}), ...operation.fixed.body };
 	request.headers = { Accept: 'application/json', 'Content-Type': 'application/json', ...(options.headers ?? {}) };
 	const hasBody =
 		operation.method !== 'GET' &&

@@ -60,6 +60,8 @@ export interface OperationSpec {
 	idempotent?: boolean;
 	/** Shown under the operation; where the docs left a question open, say what the node assumes. */
 	hint?: string;
+	/** Values this operation always sends (what makes it this operation when endpoints are shared). */
+	fixed?: { query?: IDataObject; body?: IDataObject };
 }
 
 export interface ResourceSpec {

@@ -106,6 +106,7 @@ export const cases: OperationCase[] = [
 		request: { method: 'POST', path: '/v2/leads', body: { leadFor: 'Denim', type: 'CATEGORY', userId: RITA_ID } },
 		output: (items, _sim, requests) => {
 			expect(requests[0].body).not.toHaveProperty('idType');
+			expect(requests[0].body).not.toHaveProperty('subStatus');
 			expect(items).toEqual([expect.objectContaining({ userId: RITA_ID, status: 'OPEN', statusLogDetails: [expect.objectContaining({ status: 'OPEN', reason: 'APICALL' })] })]);
 		},
 	},

@@ -5,6 +5,7 @@ import type { Simulator } from '../../simulator/server';
 import type { StaffRecord } from '../../simulator/resources/staff';
 
 const md5 = (value: string) => createHash('md5').update(value).digest('hex');
+const store = (code: string, mode: 'list' | 'id' = 'list') => ({ __rl: true, mode, value: code });
 
 function accounts(sim: Simulator) {
 	return sim.state.collection('staff') as Map<string, StaffRecord>;
@@ -56,7 +57,7 @@ export const cases: OperationCase[] = [
 			username: 'timjames',
 			password: 'timpass45',
 			adminAuthKey: 'admin-key-1',
-			additionalFields: { mobile: '919800500000', email: 'tim.james@example.com', firstname: 'Tim', title: 'Manager', storeCode: 'east_store' },
+			additionalFields: { mobile: '919800500000', email: 'tim.james@example.com', firstname: 'Tim', title: 'Manager', storeCode: store('east_store', 'id') },
 		},
 		request: {
 			method: 'POST',
@@ -179,12 +180,12 @@ export const cases: OperationCase[] = [
 		resource: 'staff',
 		operation: 'transfer',
 		setup: (sim) => void seedStaff(sim),
-		parameters: { staffIdentifierType: 'username', staffIdentifierValue: 'timjames', storeCode: 'stb23', adminAuthKey: 'admin-key-1' },
-		request: { method: 'POST', path: '/v2/staff/transfer', body: { username: 'timjames', storeCode: 'stb23' } },
+		parameters: { staffIdentifierType: 'username', staffIdentifierValue: 'timjames', storeCode: store('store.bangalore'), adminAuthKey: 'admin-key-1' },
+		request: { method: 'POST', path: '/v2/staff/transfer', body: { username: 'timjames', storeCode: 'store.bangalore' } },
 		output: (items, sim) => {
 			const tim = [...accounts(sim).values()][0];
 			expect(items).toEqual([{ id: tim.id }]);
-			expect(tim).toMatchObject({ storeCode: 'stb23', zoneCode: 'south12' });
+			expect(tim).toMatchObject({ storeCode: 'store.bangalore', zoneCode: 'zone.south' });
 		},
 	},
 	{
@@ -197,7 +198,7 @@ export const cases: OperationCase[] = [
 			seedStaff(sim, { username: 'elsewhere', mobile: '919395333333', email: '', storeCode: 'stb23', zoneCode: 'south12' });
 			seedStaff(sim, { username: 'gone', mobile: '919395444444', email: '', active: false });
 		},
-		parameters: { listBy: 'storeCode', code: 'store1', returnAll: false, limit: 2 },
+		parameters: { listBy: 'storeCode', storeCode: store('store1'), returnAll: false, limit: 2 },
 		request: { method: 'GET', path: '/v2/staff/getUsersList', query: { storeCode: 'store1' } },
 		output: (items) => {
 			expect(items).toHaveLength(2);
@@ -212,7 +213,7 @@ export const cases: OperationCase[] = [
 			seedStaff(sim);
 			seedStaff(sim, { username: 'elsewhere', mobile: '919395333333', email: '', storeCode: 'stb23', zoneCode: 'south12' });
 		},
-		parameters: { listBy: 'zoneCode', code: 'south12', returnAll: true },
+		parameters: { listBy: 'zoneCode', zoneCode: 'south12', returnAll: true },
 		request: { method: 'GET', path: '/v2/staff/getUsersList', query: { zoneCode: 'south12' } },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ username: 'elsewhere', storeCode: 'stb23' })]),
 	},
@@ -255,7 +256,7 @@ export const errors: ErrorCase[] = [
 		resource: 'staff',
 		operation: 'transfer',
 		title: 'unknown staff user (1009)',
-		parameters: { staffIdentifierType: 'username', staffIdentifierValue: 'nobody', storeCode: 'stb23' },
+		parameters: { staffIdentifierType: 'username', staffIdentifierValue: 'nobody', storeCode: store('stb23', 'id') },
 		message: /1009/,
 	},
 ];

@@ -124,6 +124,35 @@ function definitionSnapshot(definition: JsonObject): JsonObject {
 	return { actions: definition.actions, fields: definition.fields, description: definition.description, changedOn: definition.updatedOn ?? nowIso() };
 }
 
+/**
+ * Creates a custom event definition as POST v2/events does (validation, audit entry); tests and
+ * other groups use it to seed. Returns the error reply or the stored definition.
+ */
+export function defineBehaviouralEvent(sim: Simulator, body: JsonObject): { error: SimReply } | { definition: JsonObject } {
+	const checked = validateDefinition(body);
+	if ('error' in checked) return checked;
+	const { events } = collections(sim);
+	if (events.has(checked.eventName.toLowerCase())) return { error: v2Error(400, 1806, `${checked.eventName} event already exists`) };
+	const now = Date.now();
+	const definition: JsonObject = {
+		eventId: randomUUID(),
+		eventName: checked.eventName,
+		eventType: 'USEREVENT',
+		actions: checked.actions,
+		fields: checked.fields,
+		orgId: ORG_ID,
+		status: 'UNPUBLISHED',
+		testStatus: 'NOT_VERIFIED',
+		description: checked.description,
+		date: now,
+		standardEvent: false,
+		updatedOn: nowIso(new Date(now)),
+	};
+	events.set(checked.eventName.toLowerCase(), definition);
+	audit(sim, checked.eventName, 'CREATE', definitionSnapshot(definition));
+	return { definition };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Event data processing
 // ---------------------------------------------------------------------------------------------
@@ -323,27 +352,8 @@ export function register(router: Router, sim: Simulator): void {
 	});
 
 	router.post('/v2/events', (req) => {
-		const checked = validateDefinition(bodyObject(req));
-		if ('error' in checked) return checked.error;
-		const { events } = collections(sim);
-		if (events.has(checked.eventName.toLowerCase())) return v2Error(400, 1806, `${checked.eventName} event already exists`);
-		const now = Date.now();
-		const definition: JsonObject = {
-			eventId: randomUUID(),
-			eventName: checked.eventName,
-			eventType: 'USEREVENT',
-			actions: checked.actions,
-			fields: checked.fields,
-			orgId: ORG_ID,
-			status: 'UNPUBLISHED',
-			testStatus: 'NOT_VERIFIED',
-			description: checked.description,
-			date: now,
-			standardEvent: false,
-			updatedOn: nowIso(new Date(now)),
-		};
-		events.set(checked.eventName.toLowerCase(), definition);
-		audit(sim, checked.eventName, 'CREATE', definitionSnapshot(definition));
+		const created = defineBehaviouralEvent(sim, bodyObject(req));
+		if ('error' in created) return created.error;
 		return ok({ warnings: [], errors: [] });
 	});
 

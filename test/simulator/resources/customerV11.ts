@@ -9,7 +9,7 @@ import { itemStatus, nowIso, nowV11, v11Entities, v11Error } from '../http';
 import type { Simulator } from '../server';
 import type { CouponRecord, Customer, Identifier, SimState, Transaction } from '../state';
 import { normaliseIdentifierType } from '../state';
-import { registerFirst } from './customerLookup';
+import { referralCodeOf } from './customerLookup';
 
 const DEFAULT_PROGRAM_ID = 1;
 
@@ -396,500 +396,498 @@ function updateOne(state: SimState, entity: JsonObject): JsonObject {
 
 export function register(router: import('../http').Router, sim: Simulator): void {
 	const state = () => sim.state;
-	registerFirst(router, (r) => {
-		r.post('/v1.1/customer/add', (req) => {
-			const entities = v11Entities(req, 'customer');
-			if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
-			if (entities.length > 100) return v11Error(1060, 'Batch limit exceeded', 200);
-			return batchReply('customers', 'customer', entities.map((e) => addOne(state(), e)));
-		});
+	// Fixed paths only; nothing here collides with customer.ts's `:customerId` routes.
+	router.post('/v1.1/customer/add', (req) => {
+		const entities = v11Entities(req, 'customer');
+		if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		if (entities.length > 100) return v11Error(1060, 'Batch limit exceeded', 200);
+		return batchReply('customers', 'customer', entities.map((e) => addOne(state(), e)));
+	});
 
-		r.post('/v1.1/customer/update', (req) => {
-			const entities = v11Entities(req, 'customer');
-			if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
-			return batchReply('customers', 'customer', entities.map((e) => updateOne(state(), e)));
-		});
+	router.post('/v1.1/customer/update', (req) => {
+		const entities = v11Entities(req, 'customer');
+		if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		return batchReply('customers', 'customer', entities.map((e) => updateOne(state(), e)));
+	});
 
-		r.post('/v1.1/customer/update_identity', (req) => {
-			const [entity] = v11Entities(req, 'customer');
-			if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
-			const identifier = text(entity.identifier);
-			const oldValue = text(entity.old_value);
-			const newValue = text(entity.new_value);
-			const echo = { identifier, old_value: oldValue, new_value: newValue, updated: 'false' };
-			const fail = (code: number, message: string) => batchReply('customers', 'customer', [{ ...echo, item_status: itemStatus(false, code, message) }], true);
-			if (!['mobile', 'email', 'external_id'].includes(identifier)) return fail(1042, 'Invalid mobile no/email id/external id');
-			if (!oldValue || !newValue) return fail(1025, 'Mandatory fields are not matching for customer identity update');
-			const customer = findCustomer(state(), identifier, oldValue);
-			if (!customer) return fail(1012, 'Cannot find customer with the provided mobile number/external ID/e-mail ID.');
-			if (identifier === 'mobile' && !validMobile(newValue)) return fail(1042, 'Invalid mobile no/email id/external id');
-			if (identifier === 'email' && !validEmail(newValue)) return fail(1042, 'Invalid mobile no/email id/external id');
-			const taken = findCustomer(state(), identifier, newValue);
-			if (taken && taken.id !== customer.id) {
-				return identifier === 'mobile'
-					? fail(1032, 'A customer already exists with the same mobile number')
-					: fail(identifier === 'email' ? 1016 : 1033, identifier === 'email' ? 'Email provided already exists for some other user' : 'A customer already exists with the same external id');
-			}
-			const now = nowIso();
-			const id = state().nextRequestId++;
-			state().requests.set(id, {
-				id,
-				type: 'CHANGE_IDENTIFIER',
-				baseType: normaliseIdentifierType(identifier) === 'externalId' ? 'EXTERNAL_ID' : identifier.toUpperCase(),
-				status: 'PENDING',
-				customerId: customer.id,
-				createdOn: now,
-				updatedOn: now,
-				oldValue,
-				newValue,
-				oneStepChange: false,
-			});
-			return batchReply('customers', 'customer', [{ ...echo, updated: 'true', request_id: String(id), item_status: itemStatus(true, 1040, 'Customer Identity change request added successfully') }], true);
+	router.post('/v1.1/customer/update_identity', (req) => {
+		const [entity] = v11Entities(req, 'customer');
+		if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		const identifier = text(entity.identifier);
+		const oldValue = text(entity.old_value);
+		const newValue = text(entity.new_value);
+		const echo = { identifier, old_value: oldValue, new_value: newValue, updated: 'false' };
+		const fail = (code: number, message: string) => batchReply('customers', 'customer', [{ ...echo, item_status: itemStatus(false, code, message) }], true);
+		if (!['mobile', 'email', 'external_id'].includes(identifier)) return fail(1042, 'Invalid mobile no/email id/external id');
+		if (!oldValue || !newValue) return fail(1025, 'Mandatory fields are not matching for customer identity update');
+		const customer = findCustomer(state(), identifier, oldValue);
+		if (!customer) return fail(1012, 'Cannot find customer with the provided mobile number/external ID/e-mail ID.');
+		if (identifier === 'mobile' && !validMobile(newValue)) return fail(1042, 'Invalid mobile no/email id/external id');
+		if (identifier === 'email' && !validEmail(newValue)) return fail(1042, 'Invalid mobile no/email id/external id');
+		const taken = findCustomer(state(), identifier, newValue);
+		if (taken && taken.id !== customer.id) {
+			return identifier === 'mobile'
+				? fail(1032, 'A customer already exists with the same mobile number')
+				: fail(identifier === 'email' ? 1016 : 1033, identifier === 'email' ? 'Email provided already exists for some other user' : 'A customer already exists with the same external id');
+		}
+		const now = nowIso();
+		const id = state().nextRequestId++;
+		state().requests.set(id, {
+			id,
+			type: 'CHANGE_IDENTIFIER',
+			baseType: normaliseIdentifierType(identifier) === 'externalId' ? 'EXTERNAL_ID' : identifier.toUpperCase(),
+			status: 'PENDING',
+			customerId: customer.id,
+			createdOn: now,
+			updatedOn: now,
+			oldValue,
+			newValue,
+			oneStepChange: false,
 		});
+		return batchReply('customers', 'customer', [{ ...echo, updated: 'true', request_id: String(id), item_status: itemStatus(true, 1040, 'Customer Identity change request added successfully') }], true);
+	});
 
-		r.get('/v1.1/customer/get', (req) => {
-			const found = queryCustomers(state(), req);
-			if (!found || found.length === 0) return noIdentifier();
-			const entities = found.map(({ key, value, customer }) => {
-				if (!customer) return { [key]: value, item_status: notFound() };
-				const view = customerView(state(), customer, req.query);
-				if (req.query.user_id !== 'true') delete view.user_id;
-				const coupons = sortBy(couponsOf(state(), customer), (c) => (req.query.coupon_order_by === 'valid_till' ? c.validTill : c.issuedOn), req.query.coupon_sort_order);
-				const { items } = page(coupons, req.query, 10, 'coupon_limit', 'coupon_offset');
-				view.coupons = items.map((c) => couponView(state(), c));
-				view.notes = customer.notes;
-				return { ...view, item_status: { ...itemStatus(true, 1000, 'Customer successfully retrieved'), warnings: [] } };
-			});
-			return batchReply('customers', 'customer', entities, true);
+	router.get('/v1.1/customer/get', (req) => {
+		const found = queryCustomers(state(), req);
+		if (!found || found.length === 0) return noIdentifier();
+		const entities = found.map(({ key, value, customer }) => {
+			if (!customer) return { [key]: value, item_status: notFound() };
+			const view = customerView(state(), customer, req.query);
+			if (req.query.user_id !== 'true') delete view.user_id;
+			const coupons = sortBy(couponsOf(state(), customer), (c) => (req.query.coupon_order_by === 'valid_till' ? c.validTill : c.issuedOn), req.query.coupon_sort_order);
+			const { items } = page(coupons, req.query, 10, 'coupon_limit', 'coupon_offset');
+			view.coupons = items.map((c) => couponView(state(), c));
+			view.notes = customer.notes;
+			return { ...view, item_status: { ...itemStatus(true, 1000, 'Customer successfully retrieved'), warnings: [] } };
 		});
+		return batchReply('customers', 'customer', entities, true);
+	});
 
-		r.get('/v1.1/customer/transactions', (req) => {
-			const found = oneCustomer(state(), req);
-			if ('error' in found) return found.error;
-			const { customer } = found;
-			const q = req.query;
-			let list = state().transactionsOf(customer.id);
-			if (q.number) list = list.filter((t) => t.number === q.number);
-			if (q.transaction_id) list = list.filter((t) => String(t.id) === q.transaction_id);
-			if (q.start_id) list = list.filter((t) => t.id >= Number(q.start_id));
-			if (q.end_id) list = list.filter((t) => t.id <= Number(q.end_id));
-			if (q.store_code) list = list.filter((t) => t.storeCode === q.store_code);
-			list = list.filter((t) => inRange(v11Date(t.billingTime), q.start_date, q.end_date));
-			list = sortBy(list, (t) => (q.sort === 'trans_id' ? t.id : v11Date(t.billingTime)), q.order);
-			const { items, limit } = page(list, q, 10);
-			return customerReply({
-				firstname: customer.profiles[0].firstName,
-				lastname: customer.profiles[0].lastName,
-				user_id: String(customer.id),
-				...v11Identifiers(state(), customer),
-				lifetime_points: customer.lifetimePoints,
-				lifetime_purchases: customer.lifetimePurchases,
-				loyalty_points: customer.points,
-				current_slab: customer.tier,
-				registered_on: v11Date(customer.createdOn),
-				updated_on: v11Date(customer.updatedOn),
-				type: customer.loyaltyType === 'loyalty' ? 'LOYALTY' : 'NON_LOYALTY',
-				count: list.length,
-				start: items[0] ? String(items[0].id) : '',
-				rows: String(limit),
-				transactions: { transaction: items.map((t) => transactionView(state(), t)) },
-				item_status: itemStatus(true, 1052, 'Transactions fetched successfully'),
-			});
+	router.get('/v1.1/customer/transactions', (req) => {
+		const found = oneCustomer(state(), req);
+		if ('error' in found) return found.error;
+		const { customer } = found;
+		const q = req.query;
+		let list = state().transactionsOf(customer.id);
+		if (q.number) list = list.filter((t) => t.number === q.number);
+		if (q.transaction_id) list = list.filter((t) => String(t.id) === q.transaction_id);
+		if (q.start_id) list = list.filter((t) => t.id >= Number(q.start_id));
+		if (q.end_id) list = list.filter((t) => t.id <= Number(q.end_id));
+		if (q.store_code) list = list.filter((t) => t.storeCode === q.store_code);
+		list = list.filter((t) => inRange(v11Date(t.billingTime), q.start_date, q.end_date));
+		list = sortBy(list, (t) => (q.sort === 'trans_id' ? t.id : v11Date(t.billingTime)), q.order);
+		const { items, limit } = page(list, q, 10);
+		return customerReply({
+			firstname: customer.profiles[0].firstName,
+			lastname: customer.profiles[0].lastName,
+			user_id: String(customer.id),
+			...v11Identifiers(state(), customer),
+			lifetime_points: customer.lifetimePoints,
+			lifetime_purchases: customer.lifetimePurchases,
+			loyalty_points: customer.points,
+			current_slab: customer.tier,
+			registered_on: v11Date(customer.createdOn),
+			updated_on: v11Date(customer.updatedOn),
+			type: customer.loyaltyType === 'loyalty' ? 'LOYALTY' : 'NON_LOYALTY',
+			count: list.length,
+			start: items[0] ? String(items[0].id) : '',
+			rows: String(limit),
+			transactions: { transaction: items.map((t) => transactionView(state(), t)) },
+			item_status: itemStatus(true, 1052, 'Transactions fetched successfully'),
 		});
+	});
 
-		r.get('/v1.1/customer/redemptions', (req) => {
-			const found = oneCustomer(state(), req);
-			if ('error' in found) return found.error;
-			const { customer } = found;
-			const q = req.query;
-			const type = (q.type ?? 'BOTH').toUpperCase();
-			if (!['POINTS', 'COUPONS', 'BOTH'].includes(type)) return customerReply({ [found.key]: found.value, item_status: itemStatus(false, 400, `Invalid redemption type ${q.type}`) });
-			const limit = Number(q.limit ?? 10);
-			const timeKey = (date: string) => v11Date(date);
-			let points = [...state().redemptions.values()].filter((r) => r.customerId === customer.id && inRange(v11Date(r.date), q.start_date, q.end_date));
-			if (q.external_reference_number) points = points.filter((r) => r.id === q.external_reference_number || r.billNumber === q.external_reference_number);
-			points = sortBy(points, (r) => (q.sort === 'redemption_id' ? r.id : timeKey(r.date)), q.order).slice(0, Number(q.points_limit ?? limit));
-			let coupons = couponsOf(state(), customer).filter((c) => c.redeemed && inRange(v11Date(c.redeemedOn ?? ''), q.start_date, q.end_date));
-			if (q.coupons_start_id) coupons = coupons.filter((c) => c.id >= Number(q.coupons_start_id));
-			if (q.coupons_end_id) coupons = coupons.filter((c) => c.id <= Number(q.coupons_end_id));
-			coupons = sortBy(coupons, (c) => (q.sort === 'redemption_id' ? c.id : timeKey(c.redeemedOn ?? '')), q.order).slice(0, Number(q.coupons_limit ?? limit));
-			const redemptions: JsonObject = {};
-			if (type !== 'POINTS') {
-				redemptions.coupons = {
-					coupon: coupons.map((c) => {
-						const series = state().couponSeries.get(c.seriesId);
-						return { id: String(c.id), code: c.code, series_id: String(c.seriesId), description: series?.description ?? '', discount_code: c.code, discount_type: series?.discountType ?? '', transaction_number: c.transactionNumber ?? '', redeemed_time: v11Date(c.redeemedOn ?? ''), redeemed_at: 'store.server' };
-					}),
-				};
-			}
-			if (type !== 'COUPONS') {
-				redemptions.points = {
-					point: points.map((r) => ({
-						id: r.id,
-						program_id: DEFAULT_PROGRAM_ID,
-						points_redeemed: r.points,
-						transaction_number: r.billNumber,
-						validation_code: r.validationCode ?? '',
-						redeemed_time: v11Date(r.date),
-						redeemed_at: 'store.server',
-						notes: '',
-						reversals: r.reversedPoints > 0 ? [{ reversal_id: `RV${r.id}`, points_reversed: r.reversedPoints }] : [],
-						redemption_breakup_by_program: [{ program_id: DEFAULT_PROGRAM_ID, points_redeemed: r.points, program_name: 'Default Program' }],
-					})),
-				};
-			}
-			const entity: JsonObject = {
-				...v11Identifiers(state(), customer),
-				firstname: customer.profiles[0].firstName,
-				lastname: customer.profiles[0].lastName,
-				coupons_count: String(type === 'POINTS' ? 0 : coupons.length),
-				points_count: String(type === 'COUPONS' ? 0 : points.length),
-				redemptions,
-				item_status: itemStatus(true, 1000, 'Redemptions retrieved successfully'),
+	router.get('/v1.1/customer/redemptions', (req) => {
+		const found = oneCustomer(state(), req);
+		if ('error' in found) return found.error;
+		const { customer } = found;
+		const q = req.query;
+		const type = (q.type ?? 'BOTH').toUpperCase();
+		if (!['POINTS', 'COUPONS', 'BOTH'].includes(type)) return customerReply({ [found.key]: found.value, item_status: itemStatus(false, 400, `Invalid redemption type ${q.type}`) });
+		const limit = Number(q.limit ?? 10);
+		const timeKey = (date: string) => v11Date(date);
+		let points = [...state().redemptions.values()].filter((r) => r.customerId === customer.id && inRange(v11Date(r.date), q.start_date, q.end_date));
+		if (q.external_reference_number) points = points.filter((r) => r.id === q.external_reference_number || r.billNumber === q.external_reference_number);
+		points = sortBy(points, (r) => (q.sort === 'redemption_id' ? r.id : timeKey(r.date)), q.order).slice(0, Number(q.points_limit ?? limit));
+		let coupons = couponsOf(state(), customer).filter((c) => c.redeemed && inRange(v11Date(c.redeemedOn ?? ''), q.start_date, q.end_date));
+		if (q.coupons_start_id) coupons = coupons.filter((c) => c.id >= Number(q.coupons_start_id));
+		if (q.coupons_end_id) coupons = coupons.filter((c) => c.id <= Number(q.coupons_end_id));
+		coupons = sortBy(coupons, (c) => (q.sort === 'redemption_id' ? c.id : timeKey(c.redeemedOn ?? '')), q.order).slice(0, Number(q.coupons_limit ?? limit));
+		const redemptions: JsonObject = {};
+		if (type !== 'POINTS') {
+			redemptions.coupons = {
+				coupon: coupons.map((c) => {
+					const series = state().couponSeries.get(c.seriesId);
+					return { id: String(c.id), code: c.code, series_id: String(c.seriesId), description: series?.description ?? '', discount_code: c.code, discount_type: series?.discountType ?? '', transaction_number: c.transactionNumber ?? '', redeemed_time: v11Date(c.redeemedOn ?? ''), redeemed_at: 'store.server' };
+				}),
 			};
-			if (q.user_id === 'true') entity.user_id = String(customer.id);
-			return customerReply(entity);
-		});
+		}
+		if (type !== 'COUPONS') {
+			redemptions.points = {
+				point: points.map((r) => ({
+					id: r.id,
+					program_id: DEFAULT_PROGRAM_ID,
+					points_redeemed: r.points,
+					transaction_number: r.billNumber,
+					validation_code: r.validationCode ?? '',
+					redeemed_time: v11Date(r.date),
+					redeemed_at: 'store.server',
+					notes: '',
+					reversals: r.reversedPoints > 0 ? [{ reversal_id: `RV${r.id}`, points_reversed: r.reversedPoints }] : [],
+					redemption_breakup_by_program: [{ program_id: DEFAULT_PROGRAM_ID, points_redeemed: r.points, program_name: 'Default Program' }],
+				})),
+			};
+		}
+		const entity: JsonObject = {
+			...v11Identifiers(state(), customer),
+			firstname: customer.profiles[0].firstName,
+			lastname: customer.profiles[0].lastName,
+			coupons_count: String(type === 'POINTS' ? 0 : coupons.length),
+			points_count: String(type === 'COUPONS' ? 0 : points.length),
+			redemptions,
+			item_status: itemStatus(true, 1000, 'Redemptions retrieved successfully'),
+		};
+		if (q.user_id === 'true') entity.user_id = String(customer.id);
+		return customerReply(entity);
+	});
 
-		r.get('/v1.1/customer/coupons', (req) => {
-			const found = oneCustomer(state(), req);
-			if ('error' in found) return found.error;
-			const { customer } = found;
-			const q = req.query;
-			const today = nowV11().slice(0, 10);
-			let list = couponsOf(state(), customer);
-			if (q.status === 'redeemed') list = list.filter((c) => c.redeemed);
-			if (q.status === 'unredeemed') list = list.filter((c) => !c.redeemed);
-			if (q.status === 'expired') list = list.filter((c) => c.validTill.slice(0, 10) < today);
-			if (q.status === 'active') list = list.filter((c) => c.validTill.slice(0, 10) >= today);
-			if (q.series_id) list = list.filter((c) => String(c.seriesId) === q.series_id);
-			list = list.filter((c) => inRange(v11Date(c.issuedOn), q.start_date, q.end_date));
-			list = sortBy(list, (c) => (q.order_by === 'valid_till' ? c.validTill : q.order_by === 'amount' ? Number(state().couponSeries.get(c.seriesId)?.discountValue ?? 0) : c.issuedOn), q.sort_order);
-			const { items, limit, offset } = page(list, q, 100);
-			return {
-				status: 200,
-				body: {
-					response: {
-						pagination: { limit: String(limit), offset: String(offset), total: list.length },
-						status: { success: 'true', code: '200', message: 'SUCCESS' },
-						customers: {
-							customer: {
-								firstname: customer.profiles[0].firstName,
-								lastname: customer.profiles[0].lastName,
-								...v11Identifiers(state(), customer),
-								id: String(customer.id),
-								coupons: { coupon: items.map((c) => couponView(state(), c)) },
-								item_status: itemStatus(true, 1000, 'Issued coupons retrieved successfully'),
-							},
+	router.get('/v1.1/customer/coupons', (req) => {
+		const found = oneCustomer(state(), req);
+		if ('error' in found) return found.error;
+		const { customer } = found;
+		const q = req.query;
+		const today = nowV11().slice(0, 10);
+		let list = couponsOf(state(), customer);
+		if (q.status === 'redeemed') list = list.filter((c) => c.redeemed);
+		if (q.status === 'unredeemed') list = list.filter((c) => !c.redeemed);
+		if (q.status === 'expired') list = list.filter((c) => c.validTill.slice(0, 10) < today);
+		if (q.status === 'active') list = list.filter((c) => c.validTill.slice(0, 10) >= today);
+		if (q.series_id) list = list.filter((c) => String(c.seriesId) === q.series_id);
+		list = list.filter((c) => inRange(v11Date(c.issuedOn), q.start_date, q.end_date));
+		list = sortBy(list, (c) => (q.order_by === 'valid_till' ? c.validTill : q.order_by === 'amount' ? Number(state().couponSeries.get(c.seriesId)?.discountValue ?? 0) : c.issuedOn), q.sort_order);
+		const { items, limit, offset } = page(list, q, 100);
+		return {
+			status: 200,
+			body: {
+				response: {
+					pagination: { limit: String(limit), offset: String(offset), total: list.length },
+					status: { success: 'true', code: '200', message: 'SUCCESS' },
+					customers: {
+						customer: {
+							firstname: customer.profiles[0].firstName,
+							lastname: customer.profiles[0].lastName,
+							...v11Identifiers(state(), customer),
+							id: String(customer.id),
+							coupons: { coupon: items.map((c) => couponView(state(), c)) },
+							item_status: itemStatus(true, 1000, 'Issued coupons retrieved successfully'),
 						},
 					},
 				},
-			};
-		});
+			},
+		};
+	});
 
-		r.get('/v1.1/customer/notes', (req) => {
-			const found = oneCustomer(state(), req);
-			if ('error' in found) return found.error;
-			const { customer } = found;
-			const base = { user_id: String(customer.id), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, ...v11Identifiers(state(), customer) };
-			if (customer.notes.length === 0) return customerReply({ ...base, item_status: itemStatus(false, 1028, 'No customer notes are available') });
-			return customerReply(
-				{ ...base, notes: { note: customer.notes.map((n) => ({ id: String(n.id), description: n.description, date: n.date, added_on: n.addedOn })) }, item_status: itemStatus(true, 1000, 'Customer note retrieved successfully') },
-				'Operation Successful',
-			);
-		});
+	router.get('/v1.1/customer/notes', (req) => {
+		const found = oneCustomer(state(), req);
+		if ('error' in found) return found.error;
+		const { customer } = found;
+		const base = { user_id: String(customer.id), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, ...v11Identifiers(state(), customer) };
+		if (customer.notes.length === 0) return customerReply({ ...base, item_status: itemStatus(false, 1028, 'No customer notes are available') });
+		return customerReply(
+			{ ...base, notes: { note: customer.notes.map((n) => ({ id: String(n.id), description: n.description, date: n.date, added_on: n.addedOn })) }, item_status: itemStatus(true, 1000, 'Customer note retrieved successfully') },
+			'Operation Successful',
+		);
+	});
 
-		r.post('/v1.1/customer/notes', (req) => {
-			const [entity] = v11Entities(req, 'customer');
-			if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
-			const id = identifierOf(entity);
-			if (!id) return noIdentifier();
-			const customer = findCustomer(state(), id.key, id.value);
-			if (!customer) return customerReply({ [id.key]: id.value, item_status: notFound() });
-			const notes = entity.notes && typeof entity.notes === 'object' ? (entity.notes as JsonObject).note : undefined;
-			const list = (Array.isArray(notes) ? notes : notes ? [notes] : []) as JsonObject[];
-			const base = { user_id: String(customer.id), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, ...v11Identifiers(state(), customer) };
-			if (list.length === 0 || list.some((n) => !text(n.description))) return customerReply({ ...base, item_status: itemStatus(false, 1037, 'Unable to add/update customer notes') });
-			const saved: JsonObject[] = [];
-			for (const note of list) {
-				if (text(note.id)) {
-					const existing = customer.notes.find((n) => String(n.id) === text(note.id));
-					if (!existing) return customerReply({ ...base, item_status: itemStatus(false, 1036, 'One or more notes could not be added/updated for customer.') });
-					existing.description = text(note.description);
-					if (text(note.date)) existing.date = text(note.date);
-					saved.push(existing);
-				} else {
-					const record: JsonObject = { id: state().nextEntityId++, description: text(note.description), date: text(note.date) || nowV11(), addedOn: nowV11(), associateId: text(entity.associate_id) };
-					customer.notes.push(record);
-					saved.push(record);
+	router.post('/v1.1/customer/notes', (req) => {
+		const [entity] = v11Entities(req, 'customer');
+		if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		const id = identifierOf(entity);
+		if (!id) return noIdentifier();
+		const customer = findCustomer(state(), id.key, id.value);
+		if (!customer) return customerReply({ [id.key]: id.value, item_status: notFound() });
+		const notes = entity.notes && typeof entity.notes === 'object' ? (entity.notes as JsonObject).note : undefined;
+		const list = (Array.isArray(notes) ? notes : notes ? [notes] : []) as JsonObject[];
+		const base = { user_id: String(customer.id), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, ...v11Identifiers(state(), customer) };
+		if (list.length === 0 || list.some((n) => !text(n.description))) return customerReply({ ...base, item_status: itemStatus(false, 1037, 'Unable to add/update customer notes') });
+		const saved: JsonObject[] = [];
+		for (const note of list) {
+			if (text(note.id)) {
+				const existing = customer.notes.find((n) => String(n.id) === text(note.id));
+				if (!existing) return customerReply({ ...base, item_status: itemStatus(false, 1036, 'One or more notes could not be added/updated for customer.') });
+				existing.description = text(note.description);
+				if (text(note.date)) existing.date = text(note.date);
+				saved.push(existing);
+			} else {
+				const record: JsonObject = { id: state().nextEntityId++, description: text(note.description), date: text(note.date) || nowV11(), addedOn: nowV11(), associateId: text(entity.associate_id) };
+				customer.notes.push(record);
+				saved.push(record);
+			}
+		}
+		return customerReply(
+			{ ...base, notes: { note: saved.map((n) => ({ id: String(n.id), date: n.date, description: n.description })) }, item_status: { ...itemStatus(true, 1000, 'Customer note added/updated successfully'), warnings: { warning: [] } } },
+			'Operation Successful',
+		);
+	});
+
+	router.get('/v1.1/customer/recommendations', (req) => {
+		const found = queryCustomers(state(), req);
+		if (!found || found.length === 0) return noIdentifier();
+		const limit = Number(req.query.limit ?? 10) || 10;
+		const entities = found.map(({ key, value, customer }) => {
+			if (!customer) return { [key]: value, item_status: notFound() };
+			const own = state().transactionsOf(customer.id);
+			if (own.length === 0) return { ...v11Identifiers(state(), customer), item_status: itemStatus(false, 1051, 'No transactions or recommendations found for the customer') };
+			const bought = new Set(own.flatMap((t) => t.lineItems.map((l) => text(l.itemCode))));
+			const counts = new Map<string, number>();
+			for (const t of state().transactions.values()) {
+				for (const line of t.lineItems) {
+					const code = text(line.itemCode);
+					if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
 				}
 			}
-			return customerReply(
-				{ ...base, notes: { note: saved.map((n) => ({ id: String(n.id), date: n.date, description: n.description })) }, item_status: { ...itemStatus(true, 1000, 'Customer note added/updated successfully'), warnings: { warning: [] } } },
-				'Operation Successful',
-			);
-		});
-
-		r.get('/v1.1/customer/recommendations', (req) => {
-			const found = queryCustomers(state(), req);
-			if (!found || found.length === 0) return noIdentifier();
-			const limit = Number(req.query.limit ?? 10) || 10;
-			const entities = found.map(({ key, value, customer }) => {
-				if (!customer) return { [key]: value, item_status: notFound() };
-				const own = state().transactionsOf(customer.id);
-				if (own.length === 0) return { ...v11Identifiers(state(), customer), item_status: itemStatus(false, 1051, 'No transactions or recommendations found for the customer') };
-				const bought = new Set(own.flatMap((t) => t.lineItems.map((l) => text(l.itemCode))));
-				const counts = new Map<string, number>();
-				for (const t of state().transactions.values()) {
-					for (const line of t.lineItems) {
-						const code = text(line.itemCode);
-						if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
-					}
-				}
-				const ranked = [...counts.entries()].sort((a, b) => Number(bought.has(a[0])) - Number(bought.has(b[0])) || b[1] - a[1]).slice(0, limit);
-				const entity: JsonObject = {
-					...v11Identifiers(state(), customer),
-					recommendations: { recommendation: ranked.map(([sku, count], i) => ({ rank: String(i + 1), sku, purchased_before: String(bought.has(sku)), popularity: String(count) })) },
-					item_status: itemStatus(true, 1061, 'Customer recommendations fetched successfully'),
-				};
-				if (req.query.user_id === 'true') entity.user_id = String(customer.id);
-				return entity;
-			});
-			return batchReply('customers', 'customer', entities);
-		});
-
-		r.get('/v1.1/customer/interaction', (req) => {
-			const found = oneCustomer(state(), req);
-			if ('error' in found) return found.error;
-			const { customer } = found;
-			const q = req.query;
-			// Messages: the customer's entries in the interactions collection, plus the validation codes (SMS) issued to them.
-			const messages: JsonObject[] = [...state().collection('customerV11.interactions').values()].filter((m) => m.customerId === customer.id);
-			for (const code of state().validationCodes.filter((v) => v.customerId === customer.id)) {
-				messages.push({ network: 'capillary', type: 'sms', sender: 'CAPILLARY', receiver: state().identifier(customer, 'mobile'), subject: 'Validation code', sent_time: nowV11(new Date(code.expiresAt - 15 * 60_000)) });
-			}
-			const wanted = messages.filter((m) => (!q.network || m.network === q.network) && (!q.type || m.type === q.type) && inRange(text(m.sent_time), q.start_date, q.end_date));
-			const networks = new Map<string, Map<string, JsonObject[]>>();
-			for (const m of wanted) {
-				const net = text(m.network) || 'capillary';
-				const types = networks.get(net) ?? new Map<string, JsonObject[]>();
-				networks.set(net, types);
-				types.set(text(m.type), [...(types.get(text(m.type)) ?? []), m]);
-			}
-			const network = [...networks.entries()].map(([name, types]) => ({
-				name,
-				interaction: [...types.entries()].map(([type, list]) => ({
-					type,
-					count: String(list.length),
-					messages: { message: list.map((m, i) => ({ id: String(m.id ?? i + 1), sender: text(m.sender), receiver: text(m.receiver), subject: text(m.subject), sent_time: text(m.sent_time), status: text(m.status) || 'SENT' })) },
-				})),
-			}));
-			return {
-				status: 200,
-				body: {
-					response: {
-						status: { success: 'true', response_code: '200', message: 'Success' },
-						customer: { id: String(customer.id), ...v11Identifiers(state(), customer), interactions: { network } },
-					},
-				},
-			};
-		});
-
-		r.post('/v1.1/customer/tickets', (req) => {
-			const [entity] = v11Entities(req, 'customer');
-			if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
-			const id = identifierOf(entity);
-			if (!id) return noIdentifier();
-			const customer = findCustomer(state(), id.key, id.value);
-			const tickets = Array.isArray(entity.ticket) ? (entity.ticket as JsonObject[]) : entity.ticket ? [entity.ticket as JsonObject] : [];
-			const ticket = tickets[0] ?? {};
-			const echo = { [id.key]: id.value, ticket };
-			if (!customer) return batchReply('customers', 'customer', [{ ...echo, item_status: notFound() }], true);
-			const subject = text(ticket.subject);
-			if (!subject) return batchReply('customers', 'customer', [{ ...echo, item_status: itemStatus(false, 1303, 'Ticket subject should not be empty') }], true);
-			if (customer.tickets.some((t) => t.subject === subject && String(t.status).toUpperCase() !== 'CLOSED')) {
-				return batchReply('customers', 'customer', [{ ...echo, item_status: itemStatus(false, 1301, 'A ticket already exists with the same subject') }], true);
-			}
-			const record: JsonObject = {
-				code: text(ticket.ticket_code) || `t${(state().nextEntityId++).toString(36)}`,
-				status: text(ticket.status) || 'OPEN',
-				priority: text(ticket.priority).toUpperCase() || 'MEDIUM',
-				department: text(ticket.department),
-				subject,
-				message: text(ticket.message),
-				reported_from: text(ticket.reported_from) || 'CLIENT',
-				type: text(ticket.type) || 'Customer',
-				custom_fields: { field: fieldPairs(ticket.custom_fields) },
-				created_date: nowV11(),
-			};
-			customer.tickets.push(record);
-			return batchReply('customers', 'customer', [{ ...v11Identifiers(state(), customer), id: String(customer.id), ticket: record, item_status: itemStatus(true, 1300, 'Ticket added successfully') }], true);
-		});
-
-		r.get('/v1.1/customer/tickets', (req) => {
-			const found = oneCustomer(state(), req);
-			if ('error' in found) return found.error;
-			const { customer } = found;
-			const q = req.query;
-			const same = (a: unknown, b: string | undefined) => !b || text(a).toLowerCase() === b.toLowerCase();
-			const list = customer.tickets.filter(
-				(t) => same(t.status, q.status) && same(t.priority, q.priority) && same(t.department, q.department) && same(t.code, q.ticket_code) && same(t.reported_from, q.reported_from) && same(t.type, q.type) && inRange(text(t.created_date), q.start_date, q.end_date),
-			);
-			return customerReply({
-				firstname: customer.profiles[0].firstName,
-				lastname: customer.profiles[0].lastName,
+			const ranked = [...counts.entries()].sort((a, b) => Number(bought.has(a[0])) - Number(bought.has(b[0])) || b[1] - a[1]).slice(0, limit);
+			const entity: JsonObject = {
 				...v11Identifiers(state(), customer),
-				id: String(customer.id),
-				tickets: { ticket: list },
-				item_status: itemStatus(true, 1300, 'Ticket retrieved successfully'),
-			});
+				recommendations: { recommendation: ranked.map(([sku, count], i) => ({ rank: String(i + 1), sku, purchased_before: String(bought.has(sku)), popularity: String(count) })) },
+				item_status: itemStatus(true, 1061, 'Customer recommendations fetched successfully'),
+			};
+			if (req.query.user_id === 'true') entity.user_id = String(customer.id);
+			return entity;
 		});
+		return batchReply('customers', 'customer', entities);
+	});
 
-		r.post('/v1.1/customer/referrals', (req) => {
-			const [entity] = v11Entities(req, 'customer');
-			if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+	router.get('/v1.1/customer/interaction', (req) => {
+		const found = oneCustomer(state(), req);
+		if ('error' in found) return found.error;
+		const { customer } = found;
+		const q = req.query;
+		// Messages: the customer's entries in the interactions collection, plus the validation codes (SMS) issued to them.
+		const messages: JsonObject[] = [...state().collection('customerV11.interactions').values()].filter((m) => m.customerId === customer.id);
+		for (const code of state().validationCodes.filter((v) => v.customerId === customer.id)) {
+			messages.push({ network: 'capillary', type: 'sms', sender: 'CAPILLARY', receiver: state().identifier(customer, 'mobile'), subject: 'Validation code', sent_time: nowV11(new Date(code.expiresAt - 15 * 60_000)) });
+		}
+		const wanted = messages.filter((m) => (!q.network || m.network === q.network) && (!q.type || m.type === q.type) && inRange(text(m.sent_time), q.start_date, q.end_date));
+		const networks = new Map<string, Map<string, JsonObject[]>>();
+		for (const m of wanted) {
+			const net = text(m.network) || 'capillary';
+			const types = networks.get(net) ?? new Map<string, JsonObject[]>();
+			networks.set(net, types);
+			types.set(text(m.type), [...(types.get(text(m.type)) ?? []), m]);
+		}
+		const network = [...networks.entries()].map(([name, types]) => ({
+			name,
+			interaction: [...types.entries()].map(([type, list]) => ({
+				type,
+				count: String(list.length),
+				messages: { message: list.map((m, i) => ({ id: String(m.id ?? i + 1), sender: text(m.sender), receiver: text(m.receiver), subject: text(m.subject), sent_time: text(m.sent_time), status: text(m.status) || 'SENT' })) },
+			})),
+		}));
+		return {
+			status: 200,
+			body: {
+				response: {
+					status: { success: 'true', response_code: '200', message: 'Success' },
+					customer: { id: String(customer.id), ...v11Identifiers(state(), customer), interactions: { network } },
+				},
+			},
+		};
+	});
+
+	router.post('/v1.1/customer/tickets', (req) => {
+		const [entity] = v11Entities(req, 'customer');
+		if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		const id = identifierOf(entity);
+		if (!id) return noIdentifier();
+		const customer = findCustomer(state(), id.key, id.value);
+		const tickets = Array.isArray(entity.ticket) ? (entity.ticket as JsonObject[]) : entity.ticket ? [entity.ticket as JsonObject] : [];
+		const ticket = tickets[0] ?? {};
+		const echo = { [id.key]: id.value, ticket };
+		if (!customer) return batchReply('customers', 'customer', [{ ...echo, item_status: notFound() }], true);
+		const subject = text(ticket.subject);
+		if (!subject) return batchReply('customers', 'customer', [{ ...echo, item_status: itemStatus(false, 1303, 'Ticket subject should not be empty') }], true);
+		if (customer.tickets.some((t) => t.subject === subject && String(t.status).toUpperCase() !== 'CLOSED')) {
+			return batchReply('customers', 'customer', [{ ...echo, item_status: itemStatus(false, 1301, 'A ticket already exists with the same subject') }], true);
+		}
+		const record: JsonObject = {
+			code: text(ticket.ticket_code) || `t${(state().nextEntityId++).toString(36)}`,
+			status: text(ticket.status) || 'OPEN',
+			priority: text(ticket.priority).toUpperCase() || 'MEDIUM',
+			department: text(ticket.department),
+			subject,
+			message: text(ticket.message),
+			reported_from: text(ticket.reported_from) || 'CLIENT',
+			type: text(ticket.type) || 'Customer',
+			custom_fields: { field: fieldPairs(ticket.custom_fields) },
+			created_date: nowV11(),
+		};
+		customer.tickets.push(record);
+		return batchReply('customers', 'customer', [{ ...v11Identifiers(state(), customer), id: String(customer.id), ticket: record, item_status: itemStatus(true, 1300, 'Ticket added successfully') }], true);
+	});
+
+	router.get('/v1.1/customer/tickets', (req) => {
+		const found = oneCustomer(state(), req);
+		if ('error' in found) return found.error;
+		const { customer } = found;
+		const q = req.query;
+		const same = (a: unknown, b: string | undefined) => !b || text(a).toLowerCase() === b.toLowerCase();
+		const list = customer.tickets.filter(
+			(t) => same(t.status, q.status) && same(t.priority, q.priority) && same(t.department, q.department) && same(t.code, q.ticket_code) && same(t.reported_from, q.reported_from) && same(t.type, q.type) && inRange(text(t.created_date), q.start_date, q.end_date),
+		);
+		return customerReply({
+			firstname: customer.profiles[0].firstName,
+			lastname: customer.profiles[0].lastName,
+			...v11Identifiers(state(), customer),
+			id: String(customer.id),
+			tickets: { ticket: list },
+			item_status: itemStatus(true, 1300, 'Ticket retrieved successfully'),
+		});
+	});
+
+	router.post('/v1.1/customer/referrals', (req) => {
+		const [entity] = v11Entities(req, 'customer');
+		if (!entity) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		const id = identifierOf(entity);
+		if (!id) return noIdentifier();
+		const customer = findCustomer(state(), id.key, id.value);
+		if (!customer) return batchReply('customers', 'customer', [{ [id.key]: id.value, item_status: notFound() }], true);
+		const referrals = (entity.referrals ?? {}) as JsonObject;
+		const token = text(referrals.campaign_token);
+		if (!token) return batchReply('customers', 'customer', [{ [id.key]: id.value, item_status: itemStatus(false, 1202, 'Invalid campaign token') }], true);
+		const groups = (Array.isArray(referrals.referral_type) ? referrals.referral_type : [referrals.referral_type ?? {}]) as JsonObject[];
+		const referralType: JsonObject[] = [];
+		for (const group of groups) {
+			const type = text(group.type).toUpperCase();
+			const list = (Array.isArray(group.referral) ? group.referral : group.referral ? [group.referral] : []) as JsonObject[];
+			if (!['EMAIL', 'MOBILE', 'SMS'].includes(type)) {
+				return batchReply('customers', 'customer', [{ [id.key]: id.value, item_status: itemStatus(false, 1206, 'Failed to add referral. Referral type is not supported.') }], true);
+			}
+			referralType.push({
+				type,
+				referral: list.map((invitee) => {
+					const identifier = text(invitee.identifier);
+					const valid = type === 'EMAIL' ? validEmail(identifier) : validMobile(identifier);
+					if (valid) {
+						customer.referrals.push({ campaignToken: token, type: type === 'SMS' ? 'MOBILE' : type, name: text(invitee.name), identifier, invitedOn: text(invitee.invited_on) || nowIso(), till: 'store.server' });
+					}
+					return {
+						id: text(invitee.id),
+						name: text(invitee.name),
+						identifier,
+						invited_on: text(invitee.invited_on) || nowIso(),
+						status: valid ? itemStatus(true, 100, 'Invitee added successfully') : itemStatus(false, 1204, 'Invalid invitee identifier'),
+					};
+				}),
+			});
+		}
+		return batchReply(
+			'customers',
+			'customer',
+			[{ ...v11Identifiers(state(), customer), id: String(customer.id), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, referrals: { referral_type: referralType }, item_status: itemStatus(true, 1000, 'Referrals are invited Successfully') }],
+			true,
+		);
+	});
+
+	router.get('/v1.1/customer/referrals', (req) => {
+		const found = oneCustomer(state(), req);
+		if ('error' in found) return found.error;
+		const { customer } = found;
+		const q = req.query;
+		const code = referralCodeOf(customer);
+		const entity: JsonObject = { ...v11Identifiers(state(), customer), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, referral_code: code };
+		if (q.only_referral_code !== 'true') {
+			const invitees = customer.referrals.filter((r) => (!q.campaign_token || r.campaignToken === q.campaign_token) && inRange(text(r.invitedOn), q.start_date, q.end_date));
+			const byType = new Map<string, JsonObject[]>();
+			for (const r of invitees) byType.set(text(r.type), [...(byType.get(text(r.type)) ?? []), { identifier: r.identifier, name: r.name, invited_on: v11Date(text(r.invitedOn)), till: { code: r.till, name: r.till } }]);
+			entity.invitees = { referral_type: [...byType.entries()].map(([type, invitee]) => ({ type, invitee })) };
+			const referees = [...state().customers.values()].filter((c) => c.extra.referralCodeUsed === code);
+			entity.referees = { referee: referees.map((c) => ({ event_type: 'REGISTRATION', firstname: c.profiles[0].firstName, lastname: c.profiles[0].lastName, ...v11Identifiers(state(), c), added_on: v11Date(c.createdOn) })) };
+			entity.incentives = [];
+		}
+		entity.item_status = itemStatus(true, 1000, 'Referral statistics retrieved successfully');
+		return customerReply(entity);
+	});
+
+	router.post('/v1.1/customer/preferences', (req) => {
+		const entities = v11Entities(req, 'customer');
+		if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		const results = entities.map((entity) => {
 			const id = identifierOf(entity);
-			if (!id) return noIdentifier();
+			if (!id) return { ...entity, item_status: itemStatus(false, 1104, 'Invalid identifier or no identifier passed') };
 			const customer = findCustomer(state(), id.key, id.value);
-			if (!customer) return batchReply('customers', 'customer', [{ [id.key]: id.value, item_status: notFound() }], true);
-			const referrals = (entity.referrals ?? {}) as JsonObject;
-			const token = text(referrals.campaign_token);
-			if (!token) return batchReply('customers', 'customer', [{ [id.key]: id.value, item_status: itemStatus(false, 1202, 'Invalid campaign token') }], true);
-			const groups = (Array.isArray(referrals.referral_type) ? referrals.referral_type : [referrals.referral_type ?? {}]) as JsonObject[];
-			const referralType: JsonObject[] = [];
-			for (const group of groups) {
-				const type = text(group.type).toUpperCase();
-				const list = (Array.isArray(group.referral) ? group.referral : group.referral ? [group.referral] : []) as JsonObject[];
-				if (!['EMAIL', 'MOBILE', 'SMS'].includes(type)) {
-					return batchReply('customers', 'customer', [{ [id.key]: id.value, item_status: itemStatus(false, 1206, 'Failed to add referral. Referral type is not supported.') }], true);
-				}
-				referralType.push({
-					type,
-					referral: list.map((invitee) => {
-						const identifier = text(invitee.identifier);
-						const valid = type === 'EMAIL' ? validEmail(identifier) : validMobile(identifier);
-						if (valid) {
-							customer.referrals.push({ campaignToken: token, type: type === 'SMS' ? 'MOBILE' : type, name: text(invitee.name), identifier, invitedOn: text(invitee.invited_on) || nowIso(), till: 'store.server' });
-						}
-						return {
-							id: text(invitee.id),
-							name: text(invitee.name),
-							identifier,
-							invited_on: text(invitee.invited_on) || nowIso(),
-							status: valid ? itemStatus(true, 100, 'Invitee added successfully') : itemStatus(false, 1204, 'Invalid invitee identifier'),
-						};
-					}),
-				});
+			if (!customer) return { [id.key]: id.value, item_status: notFound() };
+			const pairs = fieldPairs(entity.custom_fields);
+			const store = (entity.store ?? {}) as JsonObject;
+			if (pairs.length === 0 && !text(store.code) && !text(store.id)) return { [id.key]: id.value, item_status: itemStatus(false, 1030, 'Unable to update customer preferences') };
+			for (const { name, value } of pairs) {
+				const existing = customer.preferences.find((p) => p.name === name);
+				if (existing) existing.value = value;
+				else customer.preferences.push({ name, value });
 			}
-			return batchReply(
-				'customers',
-				'customer',
-				[{ ...v11Identifiers(state(), customer), id: String(customer.id), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, referrals: { referral_type: referralType }, item_status: itemStatus(true, 1000, 'Referrals are invited Successfully') }],
-				true,
-			);
-		});
-
-		r.get('/v1.1/customer/referrals', (req) => {
-			const found = oneCustomer(state(), req);
-			if ('error' in found) return found.error;
-			const { customer } = found;
-			const q = req.query;
-			const token = q.campaign_token ?? 'DEFAULT';
-			const code = `${customer.id.toString(36)}${token.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 10);
-			const entity: JsonObject = { ...v11Identifiers(state(), customer), firstname: customer.profiles[0].firstName, lastname: customer.profiles[0].lastName, referral_code: code };
-			if (q.only_referral_code !== 'true') {
-				const invitees = customer.referrals.filter((r) => (!q.campaign_token || r.campaignToken === q.campaign_token) && inRange(text(r.invitedOn), q.start_date, q.end_date));
-				const byType = new Map<string, JsonObject[]>();
-				for (const r of invitees) byType.set(text(r.type), [...(byType.get(text(r.type)) ?? []), { identifier: r.identifier, name: r.name, invited_on: v11Date(text(r.invitedOn)), till: { code: r.till, name: r.till } }]);
-				entity.invitees = { referral_type: [...byType.entries()].map(([type, invitee]) => ({ type, invitee })) };
-				const referees = [...state().customers.values()].filter((c) => c.extra.referralCodeUsed === code);
-				entity.referees = { referee: referees.map((c) => ({ event_type: 'REGISTRATION', firstname: c.profiles[0].firstName, lastname: c.profiles[0].lastName, ...v11Identifiers(state(), c), added_on: v11Date(c.createdOn) })) };
-				entity.incentives = [];
+			const result: JsonObject = { user_id: String(customer.id), ...v11Identifiers(state(), customer), custom_fields: { field: customer.preferences } };
+			if (text(store.code) || text(store.id)) {
+				const storeName = text(store.code) || text(store.id);
+				const existing = customer.preferences.find((p) => p.name === 'PREFERRED_STORE');
+				if (existing) existing.value = storeName;
+				else customer.preferences.push({ name: 'PREFERRED_STORE', value: storeName });
+				result.store = { id: text(store.id), code: text(store.code), name: storeName, status: 'SUCCESS' };
 			}
-			entity.item_status = itemStatus(true, 1000, 'Referral statistics retrieved successfully');
-			return customerReply(entity);
+			return { ...result, item_status: itemStatus(true, 200, 'Preferences Updated Successfully') };
 		});
+		return batchReply('customers', 'customer', results, true);
+	});
 
-		r.post('/v1.1/customer/preferences', (req) => {
-			const entities = v11Entities(req, 'customer');
-			if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
-			const results = entities.map((entity) => {
-				const id = identifierOf(entity);
-				if (!id) return { ...entity, item_status: itemStatus(false, 1104, 'Invalid identifier or no identifier passed') };
-				const customer = findCustomer(state(), id.key, id.value);
-				if (!customer) return { [id.key]: id.value, item_status: notFound() };
-				const pairs = fieldPairs(entity.custom_fields);
-				const store = (entity.store ?? {}) as JsonObject;
-				if (pairs.length === 0 && !text(store.code) && !text(store.id)) return { [id.key]: id.value, item_status: itemStatus(false, 1030, 'Unable to update customer preferences') };
-				for (const { name, value } of pairs) {
-					const existing = customer.preferences.find((p) => p.name === name);
-					if (existing) existing.value = value;
-					else customer.preferences.push({ name, value });
-				}
-				const result: JsonObject = { user_id: String(customer.id), ...v11Identifiers(state(), customer), custom_fields: { field: customer.preferences } };
-				if (text(store.code) || text(store.id)) {
-					const storeName = text(store.code) || text(store.id);
-					const existing = customer.preferences.find((p) => p.name === 'PREFERRED_STORE');
-					if (existing) existing.value = storeName;
-					else customer.preferences.push({ name: 'PREFERRED_STORE', value: storeName });
-					result.store = { id: text(store.id), code: text(store.code), name: storeName, status: 'SUCCESS' };
-				}
-				return { ...result, item_status: itemStatus(true, 200, 'Preferences Updated Successfully') };
-			});
-			return batchReply('customers', 'customer', results, true);
+	router.get('/v1.1/customer/preferences', (req) => {
+		const found = queryCustomers(state(), req);
+		if (!found || found.length === 0) return noIdentifier();
+		const entities = found.map(({ key, value, customer }) => {
+			if (!customer) return { [key]: value, item_status: notFound() };
+			if (customer.preferences.length === 0) return { [key]: value, item_status: itemStatus(false, 1031, 'No preferences set for this customer') };
+			return { user_id: String(customer.id), ...v11Identifiers(state(), customer), custom_fields: { field: customer.preferences }, item_status: itemStatus(true, 200, 'Preferences retrieved successfully') };
 		});
+		return batchReply('customers', 'customer', entities, true);
+	});
 
-		r.get('/v1.1/customer/preferences', (req) => {
-			const found = queryCustomers(state(), req);
-			if (!found || found.length === 0) return noIdentifier();
-			const entities = found.map(({ key, value, customer }) => {
-				if (!customer) return { [key]: value, item_status: notFound() };
-				if (customer.preferences.length === 0) return { [key]: value, item_status: itemStatus(false, 1031, 'No preferences set for this customer') };
-				return { user_id: String(customer.id), ...v11Identifiers(state(), customer), custom_fields: { field: customer.preferences }, item_status: itemStatus(true, 200, 'Preferences retrieved successfully') };
-			});
-			return batchReply('customers', 'customer', entities, true);
+	router.post('/v1.1/customer/subscriptions', (req) => {
+		const entities = v11Entities(req, 'subscription');
+		if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
+		const results = entities.map((entry) => {
+			const id = identifierOf(entry);
+			const echo: JsonObject = { ...(id ? { [id.key]: id.value } : {}), channel: text(entry.channel).toUpperCase(), priority: text(entry.priority).toUpperCase(), scope: text(entry.scope).toUpperCase() || 'ALL', is_subscribed: text(entry.is_subscribed) };
+			if (!id) return { ...echo, item_status: itemStatus(false, 1104, 'Invalid identifier or no identifier passed') };
+			const customer = findCustomer(state(), id.key, id.value);
+			if (!customer) return { ...echo, item_status: notFound() };
+			const problem = subscriptionProblem(entry);
+			if (problem) return { ...echo, item_status: problem };
+			setSubscription(customer, text(entry.channel).toUpperCase(), text(entry.priority).toUpperCase(), text(entry.is_subscribed) === '1');
+			return { user_id: String(customer.id), ...echo, item_status: itemStatus(true, 1000, 'Subscription successfully updated') };
 		});
+		return batchReply('subscriptions', 'subscription', results);
+	});
 
-		r.post('/v1.1/customer/subscriptions', (req) => {
-			const entities = v11Entities(req, 'subscription');
-			if (entities.length === 0) return v11Error(400, 'Input is invalid. Please check request parameters or input xml/json', 200);
-			const results = entities.map((entry) => {
-				const id = identifierOf(entry);
-				const echo: JsonObject = { ...(id ? { [id.key]: id.value } : {}), channel: text(entry.channel).toUpperCase(), priority: text(entry.priority).toUpperCase(), scope: text(entry.scope).toUpperCase() || 'ALL', is_subscribed: text(entry.is_subscribed) };
-				if (!id) return { ...echo, item_status: itemStatus(false, 1104, 'Invalid identifier or no identifier passed') };
-				const customer = findCustomer(state(), id.key, id.value);
-				if (!customer) return { ...echo, item_status: notFound() };
-				const problem = subscriptionProblem(entry);
-				if (problem) return { ...echo, item_status: problem };
-				setSubscription(customer, text(entry.channel).toUpperCase(), text(entry.priority).toUpperCase(), text(entry.is_subscribed) === '1');
-				return { user_id: String(customer.id), ...echo, item_status: itemStatus(true, 1000, 'Subscription successfully updated') };
-			});
-			return batchReply('subscriptions', 'subscription', results);
+	router.get('/v1.1/customer/subscriptions', (req) => {
+		const found = queryCustomers(state(), req);
+		if (!found || found.length === 0) return noIdentifier();
+		const channels = req.query.channel ? [req.query.channel.toUpperCase()] : ['SMS', 'EMAIL'];
+		const priorities = req.query.priority ? [req.query.priority.toUpperCase()] : ['TRANS', 'BULK'];
+		const entities = found.map(({ key, value, customer }) => {
+			if (!customer) return { [key]: value, item_status: notFound() };
+			const channel = channels.map((name) => ({
+				name,
+				priority: priorities.map((priority) => {
+					const explicit = customer.subscriptions.find((s) => s.channel === name && s.priority === priority);
+					const subscribed = subscriptionOf(customer, name, priority);
+					return {
+						name: priority,
+						subscribed: subscribed ? 'ALL' : '',
+						unsubscribed: subscribed ? '' : 'ALL',
+						user_preference: explicit ? (subscribed ? 'SUBSCRIBED' : 'UNSUBSCRIBED') : 'NOT_SET',
+					};
+				}),
+			}));
+			return { user_id: String(customer.id), ...v11Identifiers(state(), customer), channel, orgUnitSubscriptions: [], item_status: itemStatus(true, 1000, 'Subscription successfully retrieved') };
 		});
-
-		r.get('/v1.1/customer/subscriptions', (req) => {
-			const found = queryCustomers(state(), req);
-			if (!found || found.length === 0) return noIdentifier();
-			const channels = req.query.channel ? [req.query.channel.toUpperCase()] : ['SMS', 'EMAIL'];
-			const priorities = req.query.priority ? [req.query.priority.toUpperCase()] : ['TRANS', 'BULK'];
-			const entities = found.map(({ key, value, customer }) => {
-				if (!customer) return { [key]: value, item_status: notFound() };
-				const channel = channels.map((name) => ({
-					name,
-					priority: priorities.map((priority) => {
-						const explicit = customer.subscriptions.find((s) => s.channel === name && s.priority === priority);
-						const subscribed = subscriptionOf(customer, name, priority);
-						return {
-							name: priority,
-							subscribed: subscribed ? 'ALL' : '',
-							unsubscribed: subscribed ? '' : 'ALL',
-							user_preference: explicit ? (subscribed ? 'SUBSCRIBED' : 'UNSUBSCRIBED') : 'NOT_SET',
-						};
-					}),
-				}));
-				return { user_id: String(customer.id), ...v11Identifiers(state(), customer), channel, orgUnitSubscriptions: [], item_status: itemStatus(true, 1000, 'Subscription successfully retrieved') };
-			});
-			return batchReply('subscriptions', 'subscription', entities);
-		});
+		return batchReply('subscriptions', 'subscription', entities);
 	});
 }

@@ -37,12 +37,11 @@ export interface MembershipRecord extends JsonObject {
 
 const tiers = (...names: string[]) => names.map((tierName, i) => ({ tierNumber: i + 1, tierName }));
 
-/** The org's partner programs (the shapes of the v2/organization/programs sample). */
+/** The simulator's own partner programs (shapes of the v2/organization/programs sample). */
 export function partnerPrograms(state: SimState): Map<string, JsonObject> {
 	const collection = state.collection('partnerPrograms');
 	if (collection.size > 0) return collection;
 	const add = (p: PartnerProgramRecord) => collection.set(String(p.partnerProgramId), p);
-	add({ partnerProgramId: 5, partnerProgramName: '1stProgram', partnerProgramDescription: '1stProgram', partnerProgramType: 'EXTERNAL', tierBased: true, partnerProgramTiers: tiers('1stSlab', '2ndSlab', '3rdSlab'), pointsExchangeRate: 1, membershipPeriodValue: 0 });
 	add({ partnerProgramId: 11, partnerProgramName: 'NoTierPartnerProgram', partnerProgramDescription: 'NoTierPartnerProgram', partnerProgramType: 'EXTERNAL', tierBased: false, partnerProgramTiers: [], pointsExchangeRate: 1, membershipPeriodValue: 0 });
 	add({ partnerProgramId: 35, partnerProgramName: 'Apparel-Partner', partnerProgramDescription: 'Apparel partner', partnerProgramType: 'EXTERNAL', tierBased: true, partnerProgramTiers: tiers('Bronze', 'Silver', 'Gold'), pointsExchangeRate: 1, membershipPeriodValue: 0 });
 	add({ partnerProgramId: 49, partnerProgramName: 'DemoSupplementaryProgram', partnerProgramDescription: 'Demo supplementary program', partnerProgramType: 'SUPPLEMENTARY', tierBased: false, partnerProgramTiers: [], pointsExchangeRate: 1, membershipPeriodValue: 365 });
@@ -53,9 +52,26 @@ export function memberships(state: SimState): Map<string, JsonObject> {
 	return state.collection('partnerProgramMemberships');
 }
 
-function programByName(state: SimState, name: unknown): PartnerProgramRecord | undefined {
+/** Partner programs by ID: the simulator's own, and those the org lists in v2/organization/programs. */
+type Catalog = Map<string, PartnerProgramRecord>;
+
+function programByName(catalog: Catalog, name: unknown): PartnerProgramRecord | undefined {
 	const wanted = String(name ?? '').trim().toLowerCase();
-	return [...partnerPrograms(state).values()].find((p) => String(p.partnerProgramName).toLowerCase() === wanted) as PartnerProgramRecord | undefined;
+	return [...catalog.values()].find((p) => String(p.partnerProgramName).toLowerCase() === wanted);
+}
+
+function asPartnerProgram(value: JsonObject): PartnerProgramRecord {
+	return {
+		partnerProgramDescription: '',
+		partnerProgramType: 'EXTERNAL',
+		pointsExchangeRate: 1,
+		membershipPeriodValue: 0,
+		...value,
+		partnerProgramId: Number(value.partnerProgramId),
+		partnerProgramName: String(value.partnerProgramName ?? ''),
+		tierBased: value.tierBased === true,
+		partnerProgramTiers: Array.isArray(value.partnerProgramTiers) ? (value.partnerProgramTiers as JsonObject[]) : [],
+	};
 }
 
 /** `{mobile|email|externalId}` of the body → the customer. */
@@ -98,6 +114,7 @@ function hasTier(program: PartnerProgramRecord, tier: unknown): boolean {
  */
 function runBatch(
 	state: SimState,
+	catalog: Catalog,
 	entries: unknown,
 	programsKey: string,
 	statusKey: string,
@@ -117,7 +134,7 @@ function runBatch(
 		}
 		const programs = Array.isArray(raw[programsKey]) ? (raw[programsKey] as JsonObject[]) : [];
 		const outcomes = programs.map((input) => {
-			const program = programByName(state, input.partnerProgramName);
+			const program = programByName(catalog, input.partnerProgramName);
 			const problem = program ? apply(customer, program, input) : { code: 2006, message: 'Cannot find the partner program.' };
 			if (problem) firstError ??= problem;
 			else successes++;
@@ -162,6 +179,26 @@ function parseActivityDate(value: string | undefined): number | undefined {
 export function register(router: Router, sim: Simulator): void {
 	const state = () => sim.state;
 
+	/**
+	 * The partner programs a request may name: ours, plus whatever GET v2/organization/programs
+	 * lists (the Organization group's data, asked through its route), so the dropdown's choices work.
+	 */
+	const catalog = async (): Promise<Catalog> => {
+		const map: Catalog = new Map();
+		for (const p of partnerPrograms(state()).values()) map.set(String(p.partnerProgramId), asPartnerProgram(p));
+		const route = router.match('GET', '/v2/organization/programs');
+		if (route) {
+			const reply = await route.handler({ method: 'GET', path: '/v2/organization/programs', query: {}, headers: {}, body: undefined, rawBody: Buffer.alloc(0), params: {} });
+			const data = (reply.body as JsonObject | undefined)?.data;
+			for (const program of Array.isArray(data) ? (data as JsonObject[]) : []) {
+				for (const partner of Array.isArray(program.partnerPrograms) ? (program.partnerPrograms as JsonObject[]) : []) {
+					map.set(String(partner.partnerProgramId), asPartnerProgram(partner));
+				}
+			}
+		}
+		return map;
+	};
+
 	// The partner-program dropdown reads v2/organization/programs. Answer it here only when the
 	// Organization group does not.
 	if (!router.templates().includes('GET /v2/organization/programs')) {
@@ -183,8 +220,8 @@ export function register(router: Router, sim: Simulator): void {
 		);
 	}
 
-	router.post('/v2/partnerProgram/linkCustomer', (req) => {
-		const outcome = runBatch(state(), bodyObject(req).linkCustomers, 'linkToPartnerPrograms', 'partnerLinkStatus', (customer, program, input) => {
+	router.post('/v2/partnerProgram/linkCustomer', async (req) => {
+		const outcome = runBatch(state(), await catalog(), bodyObject(req).linkCustomers, 'linkToPartnerPrograms', 'partnerLinkStatus', (customer, program, input) => {
 			if (!program) return { code: 2006, message: 'Cannot find the partner program.' };
 			const key = `${customer.id}:${program.partnerProgramId}`;
 			const existing = memberships(state()).get(key) as MembershipRecord | undefined;
@@ -215,8 +252,8 @@ export function register(router: Router, sim: Simulator): void {
 		return ok({ linkCustomers: outcome.results as Json[], warnings: [] });
 	});
 
-	router.post('/v2/partnerProgram/customerPartnerProgramUpdate', (req) => {
-		const outcome = runBatch(state(), bodyObject(req).customersPartnerUpdates, 'partnerProgramUpdates', 'updateStatus', (customer, program, input) => {
+	router.post('/v2/partnerProgram/customerPartnerProgramUpdate', async (req) => {
+		const outcome = runBatch(state(), await catalog(), bodyObject(req).customersPartnerUpdates, 'partnerProgramUpdates', 'updateStatus', (customer, program, input) => {
 			if (!program) return { code: 2006, message: 'Cannot find the partner program.' };
 			const membership = memberships(state()).get(`${customer.id}:${program.partnerProgramId}`) as MembershipRecord | undefined;
 			if (!membership || membership.status !== 'LINKED') return { code: 2004, message: 'Link the customer with the partner program.' };
@@ -241,8 +278,8 @@ export function register(router: Router, sim: Simulator): void {
 		return ok({ customersPartnerUpdates: outcome.results as Json[], warnings: [] });
 	});
 
-	router.post('/v2/partnerProgram/deLinkCustomer', (req) => {
-		const outcome = runBatch(state(), bodyObject(req).deLinkCustomers, 'deLinkFromPartnerPrograms', 'partnerDeLinkStatus', (customer, program) => {
+	router.post('/v2/partnerProgram/deLinkCustomer', async (req) => {
+		const outcome = runBatch(state(), await catalog(), bodyObject(req).deLinkCustomers, 'deLinkFromPartnerPrograms', 'partnerDeLinkStatus', (customer, program) => {
 			if (!program) return { code: 2006, message: 'Cannot find the partner program.' };
 			const membership = memberships(state()).get(`${customer.id}:${program.partnerProgramId}`) as MembershipRecord | undefined;
 			if (!membership || membership.status !== 'LINKED') return { code: 2004, message: 'Link the customer with the partner program.' };
@@ -256,7 +293,7 @@ export function register(router: Router, sim: Simulator): void {
 		return ok({ deLinkCustomers: outcome.results as Json[], warnings: [] });
 	});
 
-	router.get('/v2/partnerProgram/customerActivityHistory', (req) => {
+	router.get('/v2/partnerProgram/customerActivityHistory', async (req) => {
 		const found = customerFromQuery(state(), req.query);
 		if (found.error) return found.error;
 		const activity = normalisedActivity(req.query.activityType);
@@ -270,15 +307,16 @@ export function register(router: Router, sim: Simulator): void {
 		if (start !== undefined && end !== undefined && end - start > 366 * 86_400_000) {
 			return v2Error(400, 2013, 'Input time interval should be less than a year for activity history.');
 		}
+		const programs = await catalog();
 		let mine = [...memberships(state()).values()].filter((m) => m.customerId === found.customer.id) as MembershipRecord[];
 		if (req.query.partnerProgramId) mine = mine.filter((m) => String(m.partnerProgramId) === req.query.partnerProgramId);
 		if (req.query.partnerProgramType) {
-			mine = mine.filter((m) => partnerPrograms(state()).get(String(m.partnerProgramId))?.partnerProgramType === req.query.partnerProgramType.toUpperCase());
+			mine = mine.filter((m) => programs.get(String(m.partnerProgramId))?.partnerProgramType === req.query.partnerProgramType.toUpperCase());
 		}
 		if (!mine.length) return v2Error(404, 2011, 'Cannot find partner program activity for the customer.');
 		mine.sort((a, b) => b.lastUpdatedDate.localeCompare(a.lastUpdatedDate));
 		const latest = mine[0];
-		const program = partnerPrograms(state()).get(String(latest.partnerProgramId)) as PartnerProgramRecord;
+		const program = programs.get(String(latest.partnerProgramId))!;
 		const history = mine
 			.flatMap((m) => (activity === 'linking' ? m.history : m.benefits))
 			.filter((h) => {

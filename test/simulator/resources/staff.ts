@@ -34,6 +34,9 @@ const STORES: Record<string, { zone: string; concept: string }> = {
 	store1: { zone: 'root', concept: 'root' },
 	east_store: { zone: 'north346', concept: 'mobiles3458' },
 	stb23: { zone: 'south12', concept: 'root' },
+	// The stores of the organization simulator's demo org.
+	'store.bangalore': { zone: 'zone.south', concept: 'supermarket' },
+	'store.mumbai': { zone: 'zone.south', concept: 'supermarket' },
 };
 
 const envelope = (entity: unknown) => ok({ entity: entity as JsonObject, warnings: [], errors: [], success: true });
