@@ -87,7 +87,7 @@ describe('secrets never leak', () => {
 				capillary.sim.auth.config.clients.set(CLIENT, CLIENT_SECRET);
 				const prepared = await c.setup?.(capillary.sim);
 				const items = c.items ?? (Array.isArray(prepared) ? prepared : undefined);
-				results.push(await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters }, { auth, items, credentials: auth === 'oauth' ? oauth() : basic() }));
+				results.push(await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters }, { auth, items, inputItems: c.inputItems, credentials: auth === "oauth" ? oauth() : basic() }));
 			}
 		}
 		expect(results.length).toBe(allCases.length * 2);

@@ -53,7 +53,7 @@ describe('response robustness on every operation', () => {
 				const prepared = await c.setup?.(capillary.sim);
 				const items = c.items ?? (Array.isArray(prepared) ? prepared : undefined);
 				capillary.sim.responseMutator = (reply) => (reply.status < 300 && reply.raw === undefined ? mutation.apply(reply) : reply);
-				const result = await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters, requestSettings: { maxRetries: 0 } }, { auth: c.auth, items });
+				const result = await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters, requestSettings: { maxRetries: 0 } }, { auth: c.auth, items, inputItems: c.inputItems });
 				runs++;
 				const label = `${c.resource}:${c.operation} [${mutation.name}]`;
 				if (result.error && !/NodeApiError|NodeOperationError/.test(String(result.error.name))) problems.push(`${label}: ${result.error.name}: ${result.error.message}`);

@@ -4,7 +4,7 @@
  * n8n's engine against the simulator; `completeness.test.ts` fails when an operation of the built
  * node has no case.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import type { AuthKind } from '../harness/fixtures';
 import type { RecordedRequest, Simulator } from '../simulator/server';
@@ -27,6 +27,8 @@ export interface OperationCase {
 	auth?: AuthKind;
 	parameters: INodeParameters;
 	items?: IDataObject[];
+	/** Full input items (e.g. with binary data from `fileItem()`); wins over `items`. */
+	inputItems?: INodeExecutionData[];
 	/** Prepare simulator state; may return the input items (so parameters can use `{{ $json.x }}`). */
 	setup?: (sim: Simulator) => void | IDataObject[] | Promise<void | IDataObject[]>;
 	/** The API request(s) the simulator must have received, in order (token calls excluded). */

@@ -16,7 +16,7 @@ describe.each(files)('$file', ({ cases, errors }) => {
 		const prepared = await c.setup?.(capillary.sim);
 		capillary.sim.clearRequests();
 		const items = c.items ?? (Array.isArray(prepared) ? prepared : undefined);
-		const result = await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters }, { auth: c.auth, items });
+		const result = await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters }, { auth: c.auth, items, inputItems: c.inputItems });
 		if (result.error) throw new Error(`${result.error.message}${result.error.description ? ` — ${result.error.description}` : ''}`);
 		const received = capillary.sim.apiRequests();
 		const expected: ExpectedRequest[] = Array.isArray(c.request) ? c.request : [c.request];

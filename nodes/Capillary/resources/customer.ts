@@ -598,7 +598,7 @@ function objectBodyInput(fields: INodeProperties[], jsonDescription: string): IN
 const createFields: INodeProperties[] = [
 	...objectBodyInput(
 		[
-			loyaltyTypeField(buildWith((context, request) => Object.assign(bodyOf(request), customerFromForm(context)))),
+			loyaltyTypeField(buildWith((context, request) => (request.body = { ...bodyOf(request), ...customerFromForm(context) }))),
 			profileSourceField('Source (channel) to register the customer in'),
 			profileAccountField,
 			...nameFields,
@@ -639,7 +639,7 @@ const updateFields: INodeProperties[] = [
 					const customer = customerFromForm(context, 'updateFields', false);
 					const profile = (customer.profiles as IDataObject[])[0];
 					if (Object.keys(profile).every((k) => k === 'source' || k === 'accountId')) delete customer.profiles;
-					Object.assign(bodyOf(request), customer);
+					request.body = { ...bodyOf(request), ...customer };
 				}),
 			},
 		],

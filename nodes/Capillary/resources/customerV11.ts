@@ -39,6 +39,13 @@ const USER_ID_TYPES: Array<[string, string]> = [
 	['Customer ID', 'user_id'],
 ];
 
+/** Identifier query fields for reads whose response holds one customer (no comma-separated batch). */
+function oneCustomerFields(): INodeProperties[] {
+	return v11IdentifierFields(READ_TYPES).map((field) =>
+		field.name === 'v11IdentifierValue' ? { ...field, description: 'Value of that identifier, e.g. the mobile number with country code (one customer)' } : field,
+	);
+}
+
 /** Identifier of the customer inside a v1.1 POST entity: `{"<type>": "<value>"}`. */
 function bodyIdentifierFields(types: Array<[string, string]>): INodeProperties[] {
 	const firstType = types[0][1];
@@ -384,7 +391,7 @@ export const customerV11 = defineResource({
 			method: 'GET',
 			path: '/v1.1/customer/transactions',
 			fields: [
-				...v11IdentifierFields(READ_TYPES),
+				...oneCustomerFields(),
 				queryOptions([
 					dateOption('Start Date', 'start_date', 'Transactions on or after this date'),
 					dateOption('End Date', 'end_date', 'Transactions on or before this date'),
@@ -449,7 +456,7 @@ export const customerV11 = defineResource({
 			path: '/v1.1/customer/redemptions',
 			hint: `Sends type=${kind.toUpperCase()} to customer/redemptions, which returns points and coupon redemptions in separate lists; this operation returns the ${kind === 'points' ? 'points' : 'coupon'} list, one item per redemption.`,
 			fields: [
-				...v11IdentifierFields(READ_TYPES),
+				...oneCustomerFields(),
 				{
 					displayName: 'Type',
 					name: 'redemptionType',
@@ -509,7 +516,7 @@ export const customerV11 = defineResource({
 			path: '/v1.1/customer/coupons',
 			hint: 'Pages with limit and offset: Capillary documents limit only, but its responses carry a limit/offset pagination block.',
 			fields: [
-				...v11IdentifierFields(READ_TYPES),
+				...oneCustomerFields(),
 				queryOptions([
 					dateOption('Start Date', 'start_date', 'Coupons issued or redeemed on or after this date'),
 					dateOption('End Date', 'end_date', 'Coupons issued or redeemed before this date'),
@@ -562,7 +569,7 @@ export const customerV11 = defineResource({
 			action: 'Get the notes of a customer (v1.1)',
 			method: 'GET',
 			path: '/v1.1/customer/notes',
-			fields: [...v11IdentifierFields(READ_TYPES)],
+			fields: [...oneCustomerFields()],
 			output: { items: 'customer.notes.note' },
 			pagination: { style: 'none', items: 'customer.notes.note' },
 		},
@@ -616,7 +623,7 @@ export const customerV11 = defineResource({
 			method: 'GET',
 			path: '/v1.1/customer/interaction',
 			fields: [
-				...v11IdentifierFields(READ_TYPES),
+				...oneCustomerFields(),
 				queryOptions([
 					{
 						displayName: 'Network',
@@ -736,7 +743,7 @@ export const customerV11 = defineResource({
 			method: 'GET',
 			path: '/v1.1/customer/tickets',
 			fields: [
-				...v11IdentifierFields(READ_TYPES),
+				...oneCustomerFields(),
 				queryOptions([
 					optionalField('Status', 'status', 'string', 'Only tickets with this status (as defined for your org)'),
 					{
@@ -876,7 +883,7 @@ export const customerV11 = defineResource({
 			method: 'GET',
 			path: '/v1.1/customer/referrals',
 			fields: [
-				...v11IdentifierFields(READ_TYPES),
+				...oneCustomerFields(),
 				queryOptions([
 					optionalField('Referral Campaign', 'campaign_token', 'string', 'Campaign token of the referral campaign; the default campaign when empty', 'query', 'referralCampaign'),
 					dateOption('Start Date', 'start_date', 'Referrals on or after this date'),

@@ -52,10 +52,15 @@ export async function executeCapillaryRequest(
 // Input validation: nothing is sent when the input is locally invalid
 // ---------------------------------------------------------------------------------------------
 
+/** A parameter's value, or null when n8n has none (hidden parameters are absent, and n8n throws for those). */
+function parameter(context: IExecuteSingleFunctions, name: string, extractValue = false): unknown {
+	return context.getNodeParameter(name, null, { extractValue }) as unknown;
+}
+
 function isShown(field: INodeProperties, context: IExecuteSingleFunctions): boolean {
 	const matches = (name: string, allowed: unknown[]) => {
 		if (name === 'resource' || name === 'operation') return true;
-		const value = context.getNodeParameter(name, undefined) as unknown;
+		const value = parameter(context, name);
 		return allowed.some((a) => a === value);
 	};
 	const { show, hide } = field.displayOptions ?? {};
@@ -74,8 +79,7 @@ function isBlank(value: unknown): boolean {
 
 /** A parameter's value; resource locators give their ID. */
 function valueOf(context: IExecuteSingleFunctions, field: INodeProperties | undefined, name: string): unknown {
-	const extractValue = field?.type === 'resourceLocator';
-	return context.getNodeParameter(name, undefined, { extractValue }) as unknown;
+	return parameter(context, name, field?.type === 'resourceLocator');
 }
 
 function validateParameters(context: IExecuteSingleFunctions, operation: RegisteredOperation): void {
@@ -208,7 +212,7 @@ async function fetchPage(
 	});
 	if (warnings) for (const entity of entities) entity.warnings ??= warnings as IDataObject[];
 	if (operation.output?.perEntityStatus) markEntityStatus(context, entities, response.statusCode, response.body);
-	else rejectFailedEntities(context, entities, response.statusCode, response.body);
+	else if (!operation.output?.entityErrorsAreData) rejectFailedEntities(context, entities, response.statusCode, response.body);
 	return { entities, total };
 }
 

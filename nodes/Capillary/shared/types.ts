@@ -38,6 +38,8 @@ export interface OutputSpec {
 	simplify?: (entity: IDataObject) => IDataObject;
 	/** Each entity carries its own status (bulk endpoints): failures become per-entity errors. */
 	perEntityStatus?: boolean;
+	/** The entities' own `errors[]` are their content (e.g. why a transaction was rejected), not a failed call. */
+	entityErrorsAreData?: boolean;
 }
 
 export interface OperationSpec {
