@@ -133,6 +133,10 @@ export interface RunOptions {
 	nodeType?: string;
 	/** Reuse a helper (to keep a saved token across runs). */
 	credentialsHelper?: TestCredentialsHelper;
+	/** Other node types by full type name (e.g. n8n-nodes-base.httpRequest for the benchmark). */
+	extraNodeTypes?: Record<string, INodeType>;
+	/** typeVersion of the node (default 1). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -151,18 +155,18 @@ const NODE_NAME = 'Capillary';
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const typeName = options.nodeType ?? 'capillary';
+	const typeOf = (name: string) => options.extraNodeTypes?.[name] ?? nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type;
 	const nodeTypesProvider = {
-		getByName: (name: string) => nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type,
-		getByNameAndVersion: (name: string, version?: number) =>
-			NodeHelpers.getVersionedNodeType(nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type, version),
+		getByName: (name: string) => typeOf(name),
+		getByNameAndVersion: (name: string, version?: number) => NodeHelpers.getVersionedNodeType(typeOf(name), version),
 		getKnownTypes: () => ({}),
 	};
 	const credentialRefs = Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]));
 	const node: INode = {
 		id: 'node-1',
 		name: NODE_NAME,
-		type: `${PACKAGE_NAME}.${typeName}`,
-		typeVersion: 1,
+		type: typeName.includes('.') ? typeName : `${PACKAGE_NAME}.${typeName}`,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: credentialRefs,

@@ -36,6 +36,8 @@ interface Route {
 	keys: string[];
 	handler: Handler;
 	template: string;
+	/** Literal segments count: `/v2/customers/lookup` beats `/v2/customers/:customerId`. */
+	literals: number;
 }
 
 export class Router {
@@ -59,7 +61,20 @@ export class Router {
 				'/?$',
 			'i',
 		);
-		this.routes.push({ method: method.toUpperCase(), pattern, keys, handler, template });
+		const literals = template.split('/').filter((segment) => segment && !segment.startsWith(':')).length;
+		this.routes.push({ method: method.toUpperCase(), pattern, keys, handler, template, literals });
+		return this;
+	}
+
+	/**
+	 * Puts a handler in front of an existing route (same method and template); `next` is the route
+	 * it replaces. For groups that answer part of an endpoint another group owns.
+	 */
+	wrap(method: string, template: string, handler: (req: SimRequest, next: Handler) => SimReply | Promise<SimReply>): this {
+		const existing = this.routes.find((r) => r.method === method.toUpperCase() && r.template === template);
+		if (!existing) throw new Error(`no route ${method} ${template} to wrap`);
+		const next = existing.handler;
+		existing.handler = (req) => handler(req, next);
 		return this;
 	}
 
@@ -83,16 +98,21 @@ export class Router {
 		return this.on('PATCH', template, handler);
 	}
 
+	/** The most specific route (most literal segments) matching the path, whatever the registration order. */
 	match(method: string, path: string): { handler: Handler; params: Record<string, string>; template: string } | undefined {
 		let pathMatched = false;
+		let best: { route: Route; m: RegExpExecArray } | undefined;
 		for (const route of this.routes) {
 			const m = route.pattern.exec(path);
 			if (!m) continue;
 			pathMatched = true;
 			if (route.method !== method) continue;
+			if (!best || route.literals > best.route.literals) best = { route, m };
+		}
+		if (best) {
 			const params: Record<string, string> = {};
-			route.keys.forEach((key, i) => (params[key] = decodeURIComponent(m[i + 1])));
-			return { handler: route.handler, params, template: route.template };
+			best.route.keys.forEach((key, i) => (params[key] = decodeURIComponent(best!.m[i + 1])));
+			return { handler: best.route.handler, params, template: best.route.template };
 		}
 		if (pathMatched) return { handler: () => methodNotAllowed(path), params: {}, template: path };
 		return undefined;

@@ -2,7 +2,7 @@
  * The Capillary Trigger across sequences of polls (n8n-core PollContext, static data carried
  * between polls as JSON): exactly once, restart-safe, failure-safe, bounded memory.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { clearTokenCache } from '../../dist/credentials/CapillaryAuth';
 import { basicCredentials, oauthCredentials } from '../harness/fixtures';
@@ -25,7 +25,7 @@ beforeEach(() => {
 });
 
 async function poller(parameters: INodeParameters, auth: 'basic' | 'oauth' = 'basic', staticData?: string): Promise<Poller> {
-	const credentials = auth === 'oauth' ? { capillaryOAuthApi: oauthCredentials(sim) } : { capillaryApi: basicCredentials(sim) };
+	const credentials: Record<string, ICredentialDataDecryptedObject> = auth === 'oauth' ? { capillaryOAuthApi: oauthCredentials(sim) } : { capillaryApi: basicCredentials(sim) };
 	return await createPoller({ parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', ...parameters }, credentials, staticData });
 }
 

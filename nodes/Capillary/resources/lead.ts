@@ -226,10 +226,11 @@ export const lead = defineResource({
 			value: 'create',
 			name: 'Create',
 			action: 'Create a lead',
-			method: 'POST',
+			method: 'PATCH',
+			methodFallback: 'POST',
 			path: '/v2/leads',
 			fields: bodyInput(createFields, 'The whole lead as JSON: {"type", "leadFor", "idType", "identifier" or "userId", "status", "followUpDetails", "statusLogDetails", "extendedFields", …}'),
-			hint: "Sent as POST /v2/leads: Capillary's API index lists Add Lead as PATCH, but its reference documents POST (method table and sample), which is what the node uses.",
+			hint: "Capillary's API index lists Add Lead as PATCH, its reference as POST: the node sends PATCH and, if Capillary answers 405 (method not allowed), POST — and then POST directly for the rest of the run.",
 		},
 		{
 			value: 'update',

@@ -99,7 +99,9 @@ export function entityFailure(entity: IDataObject): { code: string; message: str
 	}
 	const error = firstErrorItem(entity.errors);
 	if (error) return { code: String(error.code ?? ''), message: String(error.message ?? 'Failed') };
-	if (entity.status === false || entity.success === false) {
+	// `status: false` alone can be data (an opt-out); it is a failure only when it reads like one.
+	const looksLikeError = entity.code !== undefined || entity.message !== undefined;
+	if (entity.success === false || entity.success === 'false' || (entity.status === false && looksLikeError)) {
 		return { code: String(entity.code ?? ''), message: String(entity.message ?? 'Failed') };
 	}
 	return undefined;

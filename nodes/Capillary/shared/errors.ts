@@ -82,9 +82,12 @@ interface ErrorItem {
 	status?: unknown;
 }
 
+/** The first real error of an `errors[]` (Capillary sometimes sends `[{}]` on success). */
 export function firstErrorItem(errors: unknown): ErrorItem | undefined {
 	if (!Array.isArray(errors)) return undefined;
-	return (errors as ErrorItem[]).find((e) => e && typeof e === 'object' && !truthy(e.status));
+	return (errors as ErrorItem[]).find(
+		(e) => e && typeof e === 'object' && !truthy(e.status) && (e.code !== undefined || e.message !== undefined),
+	);
 }
 
 /** v1.1 request-level status: `response.status` with strings or booleans. */

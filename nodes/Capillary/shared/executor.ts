@@ -13,7 +13,7 @@ import { hostOf } from '../../../credentials/CapillaryAuth';
 import { entityFailure, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { getOperation, pathParameters } from './operation';
-import { sendRequest } from './transport';
+import { runState, sendRequest } from './transport';
 import type { PaginationSpec, RegisteredOperation } from './types';
 
 /**
@@ -195,7 +195,14 @@ async function fetchPage(
 	items?: string,
 ): Promise<Page> {
 	const idempotent = operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method);
-	const response = await sendRequest(context, request, { idempotent });
+	const preferences = runState(context).methods;
+	const preferenceKey = `${operation.resource}:${operation.value}`;
+	const method = preferences.get(preferenceKey) ?? request.method;
+	let response = await sendRequest(context, { ...request, method }, { idempotent });
+	if (operation.methodFallback && method !== operation.methodFallback && isMethodNotAllowed(response.statusCode, response.body)) {
+		preferences.set(preferenceKey, operation.methodFallback);
+		response = await sendRequest(context, { ...request, method: operation.methodFallback }, { idempotent });
+	}
 	const host = hostOf(String(request.baseURL ?? ''));
 	const problem = findProblem(operation.family, response.statusCode, response.body);
 	if (problem) {
@@ -239,6 +246,12 @@ function markEntityStatus(context: IExecuteSingleFunctions, entities: IDataObjec
 			{ itemIndex: context.getItemIndex(), body },
 		);
 	}
+}
+
+function isMethodNotAllowed(statusCode: number, body: unknown): boolean {
+	if (statusCode === 405) return true;
+	const errors = (body as IDataObject | undefined)?.errors;
+	return Array.isArray(errors) && errors.some((e) => String((e as IDataObject)?.code) === '405');
 }
 
 /** A single-entity call whose entity reports a failure (v1.1 item_status, v2 per-entity errors). */

@@ -136,6 +136,8 @@ export class Limiter {
 interface RunState {
 	limiter: Limiter;
 	credentials?: Promise<ICredentialDataDecryptedObject>;
+	/** Per operation: the method that worked after a 405, so later items skip the refused one. */
+	methods: Map<string, IHttpRequestOptions['method']>;
 }
 
 /**
@@ -148,7 +150,7 @@ export function runState(context: RequestContext): RunState {
 	const key = ('getExecuteData' in context ? context.getExecuteData() : context) as unknown as object;
 	let state = runs.get(key);
 	if (!state) {
-		state = { limiter: new Limiter(readSettings(context).maxConcurrency) };
+		state = { limiter: new Limiter(readSettings(context).maxConcurrency), methods: new Map() };
 		runs.set(key, state);
 	}
 	return state;

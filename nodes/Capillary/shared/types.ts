@@ -62,6 +62,11 @@ export interface OperationSpec {
 	idempotent?: boolean;
 	/** Shown under the operation; where the docs left a question open, say what the node assumes. */
 	hint?: string;
+	/**
+	 * Where the API index and the endpoint's docs disagree on the method: the index's method is sent
+	 * first, and after a 405 (not processed) the request is sent once more with this one.
+	 */
+	methodFallback?: IHttpRequestMethods;
 	/** Values this operation always sends (what makes it this operation when endpoints are shared). */
 	fixed?: { query?: IDataObject; body?: IDataObject };
 }

@@ -400,7 +400,10 @@ export const cases: OperationCase[] = [
 			},
 			additionalFields: { reason: 'Customer asked', campaignId: -1, scope: 'USER', subScope: 'NONE' },
 		},
-		request: {
+		// PUT as the API index says; the simulator, like the endpoint docs, only takes POST: 405, then POST.
+		request: [
+			{ method: 'PUT', path: '/v2/customers/1001/subscriptions' },
+			{
 			method: 'POST',
 			path: '/v2/customers/1001/subscriptions',
 			body: {
@@ -412,7 +415,8 @@ export const cases: OperationCase[] = [
 				campaignId: -1,
 				scope: { scope: 'USER', subScope: 'NONE' },
 			},
-		},
+			},
+		],
 		output: (items, sim) => {
 			expect(items).toEqual([expect.objectContaining({ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT' }), expect.objectContaining({ channel: 'SMS', priority: 'TRANS', type: 'OPTIN' })]);
 			expect(tom(sim).subscriptions).toContainEqual(expect.objectContaining({ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT' }));

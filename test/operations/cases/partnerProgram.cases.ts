@@ -110,7 +110,7 @@ export const cases: OperationCase[] = [
 			const partners = ((reply.body as { data: Array<{ partnerPrograms?: Array<Record<string, unknown>> }> }).data ?? []).flatMap((p) => p.partnerPrograms ?? []);
 			const tiered = partners.find((p) => p.tierBased === true)!;
 			const tiers = tiered.partnerProgramTiers as Array<{ tierName: string }>;
-			return [{ name: tiered.partnerProgramName, id: tiered.partnerProgramId, tier: tiers[tiers.length - 1].tierName }];
+			return [{ name: String(tiered.partnerProgramName), id: Number(tiered.partnerProgramId), tier: tiers[tiers.length - 1].tierName }];
 		},
 		parameters: {
 			customerIdentifierType: 'mobile',

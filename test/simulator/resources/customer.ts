@@ -3,11 +3,11 @@
  * (bulk), upsert, search, subscriptions, points/tier views, requests, coupons, images, referrals,
  * logs, group trackers and transactions.
  *
- * Routes with a `:customerId` segment (and /v2/requests, which other groups also serve) are
- * registered after every group's fixed routes (a microtask after `register`), so that fixed
- * paths such as /v2/customers/lookup/subscriptions reach their own handlers. With `lookup` in the
- * place of the ID they resolve the customer from identifierName/identifierValue/source, as
- * Capillary's lookup twins do.
+ * Routes with a `:customerId` segment lose to fixed paths such as /v2/customers/lookup/subscriptions
+ * (the router prefers literal segments). With `lookup` in the place of the ID they resolve the
+ * customer from identifierName/identifierValue/source, as Capillary's lookup twins do. Group
+ * goodwill requests (POST /v2/requests with type GOODWILL) are created by `createGoodwillRequest`,
+ * which request.ts calls from the route it owns.
  */
 import type { Json, JsonObject, SimReply, SimRequest } from '../http';
 import { bodyObject, intParam, notFoundRoute, nowIso, nowV11, ok, paginate, Router, v2Error } from '../http';
@@ -871,34 +871,6 @@ export function createGoodwillRequest(state: SimState, body: JsonObject): SimRep
 	return ok({ createdId: record.id, warnings: [] });
 }
 
-type RouteEntry = { method: string; template: string };
-
-/**
- * Puts `handler` in front of the routes already registered for `method template`; `next()` answers
- * the way the router would have without it (the route registered for the path by another group).
- */
-function interpose(router: Router, method: string, template: string, handler: (req: SimRequest, next: () => SimReply | Promise<SimReply>) => SimReply | Promise<SimReply>): void {
-	const routes = (router as unknown as { routes: RouteEntry[] }).routes;
-	const local = new Router();
-	local.on(method, template, (req) =>
-		handler(req, () => {
-			const index = routes.indexOf(mine);
-			if (index >= 0) routes.splice(index, 1);
-			let match: ReturnType<Router['match']>;
-			try {
-				match = router.match(req.method, req.path);
-			} finally {
-				if (index >= 0) routes.splice(index, 0, mine);
-			}
-			if (!match) return notFoundRoute(req.path);
-			req.params = match.params;
-			return match.handler(req);
-		}),
-	);
-	const mine = (local as unknown as { routes: RouteEntry[] }).routes[0];
-	routes.unshift(mine);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Routes
 // ---------------------------------------------------------------------------------------------
@@ -1116,9 +1088,7 @@ export function register(router: Router, sim: Simulator): void {
 		return ok({ response, totalCount: response.length, failureCount });
 	});
 
-	// ----- :customerId paths and /v2/requests, after every group's fixed paths --------------------
-
-	queueMicrotask(() => registerCustomerRoutes(router, sim));
+	registerCustomerRoutes(router, sim);
 }
 
 function registerCustomerRoutes(router: Router, sim: Simulator): void {
@@ -1476,13 +1446,4 @@ function registerCustomerRoutes(router: Router, sim: Simulator): void {
 			return ok({ pagination: { ...pagination, sortBy: 'BILLING_TIME', sortOrder: q.sortOrder === 'ASC' ? 'ASC' : 'DESC' }, data: page.map((t) => transactionView(state(), t, embed)), warnings: [], errors: [] });
 		}),
 	);
-
-	// ----- POST /v2/requests for group goodwill --------------------------------------------------
-	// request.ts serves /v2/requests (transaction and PII deletion requests). Goodwill requests for
-	// user groups are answered here, in front of it; every other body goes on to its handler.
-	interpose(router, 'POST', '/v2/requests', (req, next) => {
-		const body = bodyObject(req);
-		if (text(body.type).toUpperCase() !== 'GOODWILL') return next();
-		return createGoodwillRequest(state(), body);
-	});
 }

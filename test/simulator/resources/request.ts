@@ -10,6 +10,7 @@
 import type { Json, JsonObject, Router, SimReply, SimRequest } from '../http';
 import { bodyObject, intParam, itemStatus, nowIso, nowV11, ok, v11Entities, v11Error, v11Ok, v2Error } from '../http';
 import type { Simulator } from '../server';
+import { createGoodwillRequest } from './customer';
 import type { Customer, RequestRecord, SimState } from '../state';
 import { POINTS_RATE } from '../state';
 import { createPiiDeletion, isPiiDeletion, piiDeletionView, updatePiiDeletion } from './piiDeletion';
@@ -621,6 +622,7 @@ export function register(router: Router, sim: Simulator): void {
 		const type = String(body.type ?? '').toUpperCase();
 		if (type === 'CUSTOMER') return createPiiDeletion(sim, body);
 		if (type === 'TRANSACTION') return addTransactionRequest(sim, req, body);
+		if (type === 'GOODWILL') return createGoodwillRequest(state(), body);
 		return v2Error(400, 9006, 'Request Type is invalid');
 	});
 

@@ -465,3 +465,76 @@ export function register(router: Router, sim: Simulator): void {
 		}),
 	);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Demo data for tests and examples (ids as in Capillary's samples)
+// ---------------------------------------------------------------------------------------------
+
+export const DEMO_TARGETS = { groupId: 30, endedPeriodId: 70, runningPeriodId: 71, targetId: 34, communicationId: 2 } as const;
+
+/**
+ * Target group 30 "Demo Targets" with an ended period (70), a running one (71, around today), a
+ * SALES target 34 (10,000 per period, enrolment by transaction) and its REMINDER SMS (2).
+ */
+export function seedTargetGroup(state: SimState): void {
+	const till = [...orgEntities(state).values()].find((e) => e.type === 'TILL' && e.code === 'store.server')!;
+	const who = { id: Number(till.id), code: String(till.code), description: '', name: String(till.code), type: 'TILL' };
+	const attr = { createdOn: '2026-01-01T10:00:00.000+0000', lastUpdatedOn: '2026-01-01T10:00:00.000+0000', lastUpdatedBy: who, createdBy: who };
+	const day = 86_400_000;
+	const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
+	const { groupId, endedPeriodId, runningPeriodId, targetId, communicationId } = DEMO_TARGETS;
+	groupsOf(state).set(String(groupId), {
+		id: groupId,
+		attribution: attr,
+		name: 'Demo Targets',
+		description: 'Spend targets',
+		fromDate: iso(-40),
+		toDate: iso(60),
+		active: true,
+		preferredTillId: Number(till.id),
+		totalPeriods: 2,
+		targetEvaluationType: 'FIXED_CALENDAR_WINDOW',
+		recurringCycles: -1,
+		frequency: 0,
+		frequencyType: 'MONTHLY',
+		targetCycleStartDate: iso(-40),
+		activePeriod: null,
+	});
+	const period = (id: number, from: number, to: number, refCode: string, periodStatus: string) =>
+		periodsOf(state).set(String(id), { id, attribution: attr, startDate: iso(from), endDate: iso(to), refCode, periodStatus, targetGroupId: groupId, description: refCode, active: true });
+	period(endedPeriodId, -40, -11, 'Cycle 1', 'ENDED');
+	period(runningPeriodId, -10, 20, 'Cycle 2', 'RUNNING');
+	targetsOf(state).set(String(targetId), {
+		id: targetId,
+		attribution: attr,
+		name: 'Spend 10,000',
+		description: '',
+		emfRuleSetId: 9937,
+		emfUnrolledRulesetId: 9936,
+		targetType: 'SALES',
+		targetEntity: 'TRANSACTION',
+		targetGroupId: groupId,
+		active: true,
+		expression: 'true',
+		expressionJson: '{"arity":"literal","value":"true","type":"boolean:primitive"}',
+		filters: [{ entityType: 'STORE', entityIds: [50000010, 50000011] }],
+		enrolmentMethod: 'TRANSACTION',
+		defaultValues: [
+			{ id: 54, periodId: endedPeriodId, defaultValue: 9997 },
+			{ id: 55, periodId: runningPeriodId, defaultValue: 10000 },
+		],
+	});
+	communicationsOf(state).set(String(communicationId), {
+		id: communicationId,
+		attribution: attr,
+		targetId,
+		targetGroupId: groupId,
+		communicationType: 'REMINDER',
+		channelId: 1,
+		subjectTemplate: '',
+		messageTemplate: 'Only a little more to reach your target!',
+		sender: 'DEMO',
+		offsetDays: 1,
+		active: true,
+	});
+}
