@@ -234,9 +234,9 @@ async function statusMappings(this: IExecuteSingleFunctions, request: IHttpReque
 		if (id) entry.id = id;
 		return entry;
 	});
-	if (list.length === 0) fail(this, 'Add at least one status mapping', 'Each mapping names one of Capillary\'s statuses and the label your org uses for it.');
+	if (list.length === 0) fail(this, 'Parameter "Mappings" needs at least one mapping', 'Each mapping names one of Capillary\'s statuses and the label your org uses for it.');
 	const unlabelled = list.findIndex((m) => m.label === '');
-	if (unlabelled >= 0) fail(this, `Status mapping ${unlabelled + 1} has no label`, 'Give every mapping the label your org uses for the status.');
+	if (unlabelled >= 0) fail(this, `Parameter "Mappings": mapping ${unlabelled + 1} has no label`, 'Give every mapping the label your org uses for the status.');
 	request.body = list;
 	return request;
 }

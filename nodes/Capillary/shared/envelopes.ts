@@ -97,7 +97,7 @@ export function entityFailure(entity: IDataObject): { code: string; message: str
 			return { code: String(itemStatus.code ?? ''), message: String(itemStatus.message ?? 'Failed') };
 		}
 	}
-	const error = firstErrorItem(entity.errors);
+	const error = firstErrorItem(entity.errors) ?? firstErrorItem(isObject(entity.error) ? [entity.error] : undefined);
 	if (error) return { code: String(error.code ?? ''), message: String(error.message ?? 'Failed') };
 	// `status: false` alone can be data (an opt-out); it is a failure only when it reads like one.
 	const looksLikeError = entity.code !== undefined || entity.message !== undefined;

@@ -1,0 +1,223 @@
+import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+
+import { getPath } from '../Capillary/shared/envelopes';
+import { options, SOURCES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
+
+/**
+ * The batch endpoints the Bulk node feeds: how one input item becomes one entity, how a chunk of
+ * entities becomes one request, and where each entity's own result sits in the answer.
+ */
+export interface BulkOperation {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	method: IHttpRequestMethods;
+	path: string;
+	/** Capillary's batch limit: the largest chunk it accepts. */
+	batchLimit: number;
+	/** Parameters shared by every chunk (besides each item's entity). */
+	fields: INodeProperties[];
+	/** 'json': each item gives an object; 'value': each item gives one ID or code. */
+	entity: 'json' | 'value';
+	/** Label of the per-item value for 'value' entities. */
+	valueLabel?: string;
+	valueDefault?: string;
+	/** The request for one chunk; `param` reads the shared parameters. */
+	request(entities: unknown[], param: (name: string) => unknown): { body: unknown; qs?: IDataObject };
+	/** Per-entity results, in the order the entities were sent. */
+	results(body: unknown): unknown[];
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** `{response: [...]}` (v2 bulk), a bare array, or `{data: {<key>: [...]}}` (api_gateway). */
+const responseList = (body: unknown) => (Array.isArray(body) ? body : list(getPath(body, 'response')));
+
+const sourceField: INodeProperties = {
+	displayName: 'Source',
+	name: 'source',
+	type: 'options',
+	options: options(SOURCES.filter((s) => s !== 'ALL')),
+	default: 'INSTORE',
+};
+
+const customerFields: INodeProperties[] = [
+	{
+		displayName: 'Customer Identifier Type',
+		name: 'identifierName',
+		type: 'options',
+		options: options(V2_IDENTIFIER_TYPES.filter(([, v]) => ['mobile', 'email', 'externalId', 'id'].includes(v))),
+		default: 'mobile',
+	},
+	{
+		displayName: 'Customer Identifier Value',
+		name: 'identifierValue',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The one customer the chunk is for (same for every item)',
+	},
+	sourceField,
+];
+
+const v11Customers = (body: unknown) => {
+	const collection = getPath(body, 'response.customers.customer');
+	return Array.isArray(collection) ? collection : collection ? [collection] : [];
+};
+
+const v11Transactions = (body: unknown) => {
+	const collection = getPath(body, 'response.transactions.transaction');
+	return Array.isArray(collection) ? collection : collection ? [collection] : [];
+};
+
+export const BULK_OPERATIONS: BulkOperation[] = [
+	{
+		value: 'addTransactions',
+		name: 'Add Transactions',
+		action: 'Add transactions in bulk',
+		description: 'POST v2/transactions/bulk: each item is one transaction (type, billNumber, billAmount, identifierType, identifierValue, source, lineItemsV2 …)',
+		method: 'POST',
+		path: '/v2/transactions/bulk',
+		batchLimit: 100,
+		fields: [],
+		entity: 'json',
+		request: (entities) => ({ body: entities }),
+		results: responseList,
+	},
+	{
+		value: 'upsertCustomers',
+		name: 'Upsert Customers',
+		action: 'Create or update customers in bulk',
+		description: 'POST v2/integrations/customer/upsert/bulk: each item is one customer ({profiles: [...], loyaltyInfo, extendedFields})',
+		method: 'POST',
+		path: '/v2/integrations/customer/upsert/bulk',
+		batchLimit: 100,
+		fields: [
+			{
+				displayName: 'Skip Identifier Changes',
+				name: 'skipChangeIdentifier',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to leave identifiers of existing customers as they are',
+			},
+		],
+		entity: 'json',
+		request: (entities, param) => ({ body: entities, qs: { skipChangeIdentifier: param('skipChangeIdentifier') === true } }),
+		results: responseList,
+	},
+	{
+		value: 'associateCustomers',
+		name: 'Associate Customers',
+		action: 'Register customers with their hierarchy in bulk',
+		description: 'POST v2/customers/bulk: each item is one customer with its association details',
+		method: 'POST',
+		path: '/v2/customers/bulk',
+		batchLimit: 100,
+		fields: [],
+		entity: 'json',
+		request: (entities) => ({ body: entities }),
+		results: responseList,
+	},
+	{
+		value: 'updateCards',
+		name: 'Update Cards',
+		action: 'Update loyalty cards in bulk',
+		description: 'PUT v2/card/bulk: each item is one card ({cardNumber, statusLabel, customerId …})',
+		method: 'PUT',
+		path: '/v2/card/bulk',
+		batchLimit: 200,
+		fields: [],
+		entity: 'json',
+		request: (entities) => ({ body: entities }),
+		results: responseList,
+	},
+	{
+		value: 'enrolBadgeCustomers',
+		name: 'Enrol Customers in a Badge',
+		action: 'Enrol customers in a badge in bulk',
+		description: 'POST api_gateway/v1/badges/badgeMeta/customer/issueBulk: each item is one customer ID',
+		method: 'POST',
+		path: '/api_gateway/v1/badges/badgeMeta/customer/issueBulk',
+		batchLimit: 100,
+		fields: [
+			{
+				displayName: 'Badge ID',
+				name: 'badgeMetaId',
+				type: 'string',
+				required: true,
+				default: '',
+				description: 'ID of the badge definition (badgeMeta)',
+			},
+			{
+				displayName: 'Triggered By Owner Type',
+				name: 'ownerType',
+				type: 'string',
+				default: 'Journeys',
+				description: 'Module enrolling the customers, e.g. Journeys, Loyalty or Milestones; it must have claimed the badge',
+			},
+			{
+				displayName: 'Triggered By Reference ID',
+				name: 'referenceId',
+				type: 'string',
+				default: '',
+				description: 'ID of the journey, promotion or milestone in that module',
+			},
+		],
+		entity: 'value',
+		valueLabel: 'Customer ID',
+		valueDefault: '={{ $json.customerId }}',
+		request: (entities, param) => ({
+			body: {
+				badgeMetaId: param('badgeMetaId'),
+				...(param('ownerType') ? { triggeredBy: { ownerType: param('ownerType'), referenceId: param('referenceId') } } : {}),
+				customers: entities.map((e) => (/^\d+$/.test(String(e)) ? Number(e) : e)),
+			},
+		}),
+		results: (body) => list(getPath(body, 'data.issuedBadges')),
+	},
+	{
+		value: 'issueCoupons',
+		name: 'Issue Coupons to a Customer',
+		action: 'Issue coupons of many series to one customer',
+		description: 'POST v2/coupon/bulk/issue: each item is one coupon series ID; all go to the same customer',
+		method: 'POST',
+		path: '/v2/coupon/bulk/issue',
+		batchLimit: 100,
+		fields: customerFields,
+		entity: 'value',
+		valueLabel: 'Coupon Series ID',
+		valueDefault: '={{ $json.seriesId }}',
+		request: (entities, param) => ({
+			body: { customer: { [String(param('identifierName'))]: param('identifierValue') }, seriesIds: entities.map(Number) },
+			qs: { source: String(param('source')) },
+		}),
+		results: responseList,
+	},
+	{
+		value: 'addCustomersV11',
+		name: 'Add Customers (v1.1)',
+		action: 'Register customers in bulk (v1.1)',
+		description: 'POST v1.1/customer/add: each item is one customer ({mobile, email, external_id, firstname, lastname …})',
+		method: 'POST',
+		path: '/v1.1/customer/add',
+		batchLimit: 100,
+		fields: [],
+		entity: 'json',
+		request: (entities) => ({ body: { root: { customer: entities } }, qs: { format: 'json' } }),
+		results: v11Customers,
+	},
+	{
+		value: 'addTransactionsV11',
+		name: 'Add Transactions (v1.1)',
+		action: 'Add transactions in bulk (v1.1)',
+		description: 'POST v1.1/transaction/add: each item is one transaction ({type, number, amount, billing_time, customer: {mobile …}, line_items …})',
+		method: 'POST',
+		path: '/v1.1/transaction/add',
+		batchLimit: 100,
+		fields: [],
+		entity: 'json',
+		request: (entities) => ({ body: { root: { transaction: entities } }, qs: { format: 'json' } }),
+		results: v11Transactions,
+	},
+];
