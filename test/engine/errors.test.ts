@@ -89,7 +89,7 @@ describe('error envelopes', () => {
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', ...faultReplies.accessDenied() });
 		const result = await capillary.run(lookup());
 		expect(result.error?.message).toBe('Capillary error 4000: Not authorized. Access is denied!');
-		expect(result.error?.description).toMatch(/access group/);
+		expect(result.error?.description).toMatch(/access group resource "Customer"/);
 	});
 
 	it('an empty 200 body where data is expected is an error', async () => {

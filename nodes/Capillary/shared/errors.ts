@@ -211,8 +211,8 @@ export function describeProblem(problem: CapillaryProblem, context: { host?: str
 	const message = `Capillary error ${problem.code}: ${words}`;
 	const hints: string[] = [];
 	if (known) hints.push(known.hint);
-	if ((problem.code === '4000' || problem.code === '403' || problem.httpCode === 403) && context.accessGroup) {
-		hints.push(`This operation needs the access group resource "${context.accessGroup}".`);
+	if (problem.code === '4000' || problem.code === '403' || problem.httpCode === 403 || problem.httpCode === 401) {
+		if (context.accessGroup) hints.push(`This operation needs the access group resource "${context.accessGroup}" (InTouch > Settings > API access).`);
 	}
 	if (problem.kind === 'not json') {
 		hints.push(`HTTP ${problem.httpCode} from ${context.host ?? 'the server'}. This usually means an outage or a wrong Base URL; try again later or check the Region.`);

@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { hostOf } from '../../../credentials/CapillaryAuth';
+import { accessGroupOf } from './accessGroups';
 import { entityFailure, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { getOperation, pathParameters } from './operation';
@@ -211,6 +212,7 @@ async function fetchPage(
 			itemIndex: context.getItemIndex(),
 			body: response.body,
 			attempts: response.attempts,
+			accessGroup: accessGroupOf(operation.method, operation.path),
 		});
 	}
 	const { entities, warnings, total } = unwrap(operation.family, response.body, {
