@@ -220,7 +220,21 @@ export class Simulator {
 			return { status: 204 };
 		}
 		if (route === 'GET /__sim/stats') {
-			return { status: 200, body: { requests: this.requests.length, maxInFlight: this.maxInFlight, tokensIssued: this.auth.tokensIssued, customers: this.state.customers.size, transactions: this.state.transactions.size } };
+			const bills = new Map<string, number>();
+			for (const t of this.state.transactions.values()) bills.set(`${t.type}:${t.number}`, (bills.get(`${t.type}:${t.number}`) ?? 0) + 1);
+			return {
+				status: 200,
+				body: {
+					requests: this.requests.length,
+					rateLimited: this.requests.filter((r) => r.status === 429).length,
+					maxInFlight: this.maxInFlight,
+					tokensIssued: this.auth.tokensIssued,
+					customers: this.state.customers.size,
+					transactions: this.state.transactions.size,
+					/** Bills stored more than once: a retried write that was applied twice. */
+					duplicateBillNumbers: [...bills.values()].filter((n) => n > 1).length,
+				},
+			};
 		}
 		if (route === 'POST /__sim/latency') {
 			this.latencyMs = Number((req.body as { ms?: number })?.ms ?? 0);

@@ -99,6 +99,11 @@ export function entityFailure(entity: IDataObject): { code: string; message: str
 	}
 	const error = firstErrorItem(entity.errors) ?? firstErrorItem(isObject(entity.error) ? [entity.error] : undefined);
 	if (error) return { code: String(error.code ?? ''), message: String(error.message ?? 'Failed') };
+	// Rewards bulk issue (api_gateway/rewards): each reward carries `status: {success: false, code, message}`.
+	const status = entity.status;
+	if (isObject(status) && (status.success === false || status.success === 'false')) {
+		return { code: String(status.code ?? ''), message: String(status.message ?? 'Failed') };
+	}
 	// `status: false` alone can be data (an opt-out); it is a failure only when it reads like one.
 	const looksLikeError = entity.code !== undefined || entity.message !== undefined;
 	if (entity.success === false || entity.success === 'false' || (entity.status === false && looksLikeError)) {

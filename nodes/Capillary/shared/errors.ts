@@ -132,6 +132,19 @@ export function findProblem(family: ApiFamily, httpCode: number, body: unknown):
 		return { httpCode, code: status.code || String(httpCode), message: status.message || 'Request failed', kind: 'v1.1 status' };
 	}
 	const object = asObject(body);
+	// Rewards core (api_gateway/rewards): `{status: {success, code, message}, <payload>}` at HTTP 200
+	// or 4xx. A body listing per-entity outcomes (bulk issue, 8010 "issued partially") is not a
+	// failed request: the envelope layer reports each entity (and fails when all of them failed).
+	const topStatus = asObject(object?.status);
+	if (topStatus && 'success' in topStatus && falsy(topStatus.success)) {
+		if (hasEntityOutcomes(object)) return undefined;
+		return {
+			httpCode,
+			code: topStatus.code !== undefined && topStatus.code !== null ? String(topStatus.code) : String(httpCode),
+			message: topStatus.message ? String(topStatus.message) : 'Request failed',
+			kind: 'v2 errors',
+		};
+	}
 	const errorItem = firstErrorItem(object?.errors);
 	if (errorItem && (family !== 'v1.1' || httpCode >= 400) && !hasPayload(object)) {
 		return {
@@ -178,6 +191,19 @@ export function failedItemStatus(value: unknown, depth = 0): { code: string; mes
 		if (found) return found;
 	}
 	return undefined;
+}
+
+/** A list whose entries carry their own outcome (`status`/`error`/`item_status` objects). */
+function hasEntityOutcomes(object: IDataObject | undefined): boolean {
+	if (!object) return false;
+	return Object.values(object).some(
+		(value) =>
+			Array.isArray(value) &&
+			value.some((entry) => {
+				const entity = asObject(entry);
+				return entity !== undefined && ['status', 'error', 'item_status'].some((key) => asObject(entity[key]) !== undefined);
+			}),
+	);
 }
 
 /** A v2 body that carries data alongside `errors` reports a partial outcome, not a failed request. */

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench`: the package against the local simulator at a fixed latency, each scenario in
+ * its own process, several runs each, medians. Prints a table (and writes bench/results/latest.md).
+ *   --runs 3        runs per scenario (default 3)
+ *   --latency 20    simulator latency in ms (default 20)
+ *   --only a,b      a subset of scenarios
+ * The HTTP Request node comparison loads n8n-nodes-base from the real n8n install in .cache/
+ * (installed on first use by scripts/n8n-install.sh).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ensureN8n, freePort, ROOT } from '../scripts/lib/n8n';
+
+const arg = (name: string, fallback: string) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(arg('runs', '3'));
+const LATENCY = Number(arg('latency', '20'));
+const ONLY = arg('only', '').split(',').filter(Boolean);
+
+interface Sample {
+	scenario: string;
+	ms: number;
+	maxRssMb: number;
+	items?: number;
+	ok?: number;
+	error?: string;
+	duplicates?: number;
+	requests?: number;
+	rateLimited?: number;
+}
+
+const SCENARIOS = [
+	'lookup-capillary-c10',
+	'lookup-capillary-c100',
+	'lookup-http-request',
+	'lookup-fetch-c10',
+	'lookup-fetch-c100',
+	'transactions-per-item',
+	'transactions-bulk',
+	'storm',
+].filter((s) => !ONLY.length || ONLY.includes(s));
+
+async function control(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
+	const response = await fetch(`${url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+	const text = await response.text();
+	return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main() {
+	const n8n = ensureN8n('2.41.1', (line) => console.log(line));
+	const port = await freePort();
+	const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+	const sim = spawn(tsx, [join(ROOT, 'test/simulator/cli.ts'), '--port', String(port), '--latency', String(LATENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const url = `http://127.0.0.1:${port}`;
+	await new Promise<void>((resolve, reject) => {
+		sim.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+		sim.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
+	});
+	const samples: Sample[] = [];
+	try {
+		for (const scenario of SCENARIOS) {
+			for (let run = 1; run <= RUNS; run++) {
+				await control(url, 'POST', '/reset?seed=demo');
+				if (scenario === 'storm') {
+					// 30% of requests rate-limited until 400 have been refused: "a storm for a while".
+					await control(url, 'POST', '/faults', { pathRegex: '^/v2/transactions$', probability: 0.3, times: 400, status: 429, body: { errors: [{ status: false, code: 429, message: 'Too many requests' }] } });
+				}
+				const child = spawnSync(tsx, [join(ROOT, 'bench/scenario.ts'), scenario, url, n8n.installDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+				const line = child.stdout.trim().split('\n').pop() ?? '{}';
+				const sample = JSON.parse(line) as Sample;
+				const stats = (await control(url, 'GET', '/stats')) as { requests: number; duplicateBillNumbers: number; rateLimited: number };
+				sample.requests = stats.requests;
+				sample.rateLimited = stats.rateLimited;
+				sample.duplicates = stats.duplicateBillNumbers;
+				samples.push(sample);
+				console.log(`${scenario} run ${run}: ${sample.error ? `ERROR ${sample.error}` : `${Math.round(sample.ms)} ms, ${Math.round(sample.maxRssMb)} MB, ${sample.ok}/${sample.items} ok`}`);
+			}
+		}
+	} finally {
+		sim.kill('SIGTERM');
+	}
+	report(samples);
+}
+
+function report(samples: Sample[]) {
+	const by = (name: string) => samples.filter((s) => s.scenario === name && !s.error);
+	const med = (name: string, key: 'ms' | 'maxRssMb') => (by(name).length ? median(by(name).map((s) => s[key])) : NaN);
+	const rows = SCENARIOS.map((name) => {
+		const runs = by(name);
+		const last = runs[runs.length - 1];
+		return `| ${name} | ${runs.length}/${RUNS} | ${Math.round(med(name, 'ms'))} | ${Math.round(med(name, 'maxRssMb'))} | ${last ? `${last.ok}/${last.items}` : '-'} | ${last?.requests ?? '-'} | ${last?.duplicates ?? '-'} |`;
+	});
+	const ratio = (a: string, b: string) => (med(a, 'ms') / med(b, 'ms')).toFixed(2);
+	const lines = [
+		`Benchmark ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, simulator latency ${LATENCY} ms, ${RUNS} runs per scenario (median).`,
+		'',
+		'| Scenario | Runs | Median ms | Peak RSS MB | OK / items | Requests | Duplicates |',
+		'| --- | --- | --- | --- | --- | --- | --- |',
+		...rows,
+		'',
+		`- Scenario 1: Capillary (100 in flight) / HTTP Request node = ${ratio('lookup-capillary-c100', 'lookup-http-request')} (target ≤ 1.10); Capillary (100) / raw fetch (100) = ${ratio('lookup-capillary-c100', 'lookup-fetch-c100')} (target ≤ 1.5); Capillary (10, default) / raw fetch (10) = ${ratio('lookup-capillary-c10', 'lookup-fetch-c10')}.`,
+		`- Scenario 2: per-item / bulk = ${(med('transactions-per-item', 'ms') / med('transactions-bulk', 'ms')).toFixed(1)}× (target ≥ 20×).`,
+		`- Scenario 3: 429 storm — ${by('storm').map((s) => `${s.ok}/${s.items} completed, ${s.duplicates} duplicates, ${s.rateLimited} answers 429`).join('; ')}.`,
+	];
+	const text = lines.join('\n');
+	console.log('\n' + text);
+	mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+	writeFileSync(join(ROOT, 'bench', 'results', 'latest.md'), text + '\n');
+}
+
+void main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
