@@ -79,6 +79,7 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
 		if (spec.hint) own.unshift(noticeField(spec));
 		fields.push(...own.map((f) => scoped(f, resource.value, spec.value)));
 	}
+	const merged = mergeIdentical(fields);
 	options.sort((a, b) => a.name.localeCompare(b.name));
 	const firstOperation = options[0].value as string;
 	const operationProperty: INodeProperties = {
@@ -92,8 +93,42 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
 	};
 	return {
 		option: { name: resource.name, value: resource.value, description: resource.description },
-		properties: [operationProperty, ...fields],
+		properties: [operationProperty, ...merged],
 	};
+}
+
+/**
+ * One property for a field that several operations of a resource define identically, shown for all
+ * of them. n8n's declarative engine walks every property of the node for every item (twice) and
+ * resolves each copy's value, so copies cost time per item; a resource's fields are mostly shared.
+ */
+function mergeIdentical(fields: INodeProperties[]): INodeProperties[] {
+	const functionIds = new Map<unknown, number>();
+	const signature = (field: INodeProperties) => {
+		const { operation: _operation, ...show } = (field.displayOptions?.show ?? {}) as Record<string, unknown>;
+		void _operation;
+		return JSON.stringify({ ...field, displayOptions: { ...field.displayOptions, show } }, (_key, value: unknown) => {
+			if (typeof value !== 'function') return value;
+			if (!functionIds.has(value)) functionIds.set(value, functionIds.size);
+			return `fn#${functionIds.get(value)}`;
+		});
+	};
+	const bySignature = new Map<string, INodeProperties>();
+	const result: INodeProperties[] = [];
+	for (const field of fields) {
+		const key = signature(field);
+		const existing = bySignature.get(key);
+		const operations = (field.displayOptions?.show?.operation ?? []) as string[];
+		if (existing) {
+			const show = existing.displayOptions!.show!;
+			show.operation = [...new Set([...(show.operation as string[]), ...operations])];
+			continue;
+		}
+		const copy = { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, operation: [...operations] } } };
+		bySignature.set(key, copy);
+		result.push(copy);
+	}
+	return result;
 }
 
 function operationOption(spec: OperationSpec): INodePropertyOptions {
