@@ -10,9 +10,9 @@ import { startSimulator } from '../test/simulator/server';
 	const credentials = { capillaryApi: { region: 'custom', url: sim.url, username: 'store.server', password: 'server123' } };
 	for (const n of (process.argv[4] ?? "10,200").split(",").map(Number)) {
 		const items = Array.from({ length: n }, () => ({ mobile: '919111111111' }));
-		const t = performance.now();
+		const t = performance.now(); const cpu0 = process.cpuUsage();
 		const r = await runNode({ parameters: { authentication: 'basicAuth', resource: 'customer', operation: 'getId', identifierName: 'mobile', identifierValue: '={{ $json.mobile }}', source: 'INSTORE', requestSettings: { maxConcurrency: Number(process.argv[3] ?? 10) } }, items, credentials });
-		console.log(n, Math.round(performance.now() - t), 'ms', r.json.length, r.error?.message, 'maxInFlight', sim.maxInFlight);
+		const cpu = process.cpuUsage(cpu0); console.log(n, Math.round(performance.now() - t), "ms wall", Math.round((cpu.user + cpu.system) / 1000), "ms cpu", r.json.length, r.error?.message);
 	}
 	await sim.close();
 })();

@@ -5,6 +5,7 @@ import { BASE_URL_EXPRESSION } from '../../credentials/CapillaryAuth';
 import { listSearchMethods } from './methods';
 import { resources } from './resources';
 import { executeCapillaryRequest } from './shared/executor';
+import { assembleProperties } from './shared/operation';
 import { authenticationField, BASIC_CREDENTIAL, OAUTH_CREDENTIAL, throughputSettings } from './shared/transport';
 
 const resourceField: INodeProperties = {
@@ -44,7 +45,7 @@ export class Capillary implements INodeType {
 		properties: [
 			authenticationField,
 			resourceField,
-			...resources.flatMap((r) => r.properties),
+			...assembleProperties(resources),
 			throughputSettings,
 		],
 	};

@@ -64,4 +64,4 @@ export const resources: BuiltResource[] = [
 	transactionRejection,
 	piiDeletion,
 	userAuthentication,
-].filter((resource) => resource.properties.length > 0);
+].filter((resource) => resource.operationProperty !== undefined);

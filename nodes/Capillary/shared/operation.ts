@@ -58,16 +58,18 @@ function scoped(field: INodeProperties, resource: string, operation: string): IN
 
 export interface BuiltResource {
 	option: INodePropertyOptions;
-	properties: INodeProperties[];
+	/** The resource's Operation dropdown (absent while a resource has no operations). */
+	operationProperty?: INodeProperties;
+	/** Its fields, each scoped to its operations, in display order. */
+	fields: INodeProperties[];
 }
 
 export function defineResource(resource: ResourceSpec): BuiltResource {
+	const option: INodePropertyOptions = { name: resource.name, value: resource.value, description: resource.description };
+	// A resource whose operations are not written yet is not offered in the node.
+	if (resource.operations.length === 0) return { option, fields: [] };
 	const options: INodePropertyOptions[] = [];
 	const fields: INodeProperties[] = [];
-	if (resource.operations.length === 0) {
-		// A resource whose operations are not written yet: not offered in the node.
-		return { option: { name: resource.name, value: resource.value }, properties: [] };
-	}
 	for (const spec of resource.operations) {
 		const key = `${resource.value}:${spec.value}`;
 		if (registry.has(key)) throw new Error(`Duplicate Capillary operation ${key}`);
@@ -79,7 +81,6 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
 		if (spec.hint) own.unshift(noticeField(spec));
 		fields.push(...own.map((f) => scoped(f, resource.value, spec.value)));
 	}
-	const merged = mergeIdentical(fields);
 	options.sort((a, b) => a.name.localeCompare(b.name));
 	const firstOperation = options[0].value as string;
 	const operationProperty: INodeProperties = {
@@ -91,44 +92,78 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
 		options,
 		default: firstOperation,
 	};
-	return {
-		option: { name: resource.name, value: resource.value, description: resource.description },
-		properties: [operationProperty, ...merged],
-	};
+	return { option, operationProperty, fields };
 }
 
 /**
- * One property for a field that several operations of a resource define identically, shown for all
- * of them. n8n's declarative engine walks every property of the node for every item (twice) and
- * resolves each copy's value, so copies cost time per item; a resource's fields are mostly shared.
+ * The node's properties: every Operation dropdown, then the fields, with each field that several
+ * operations define identically stored once and shown for all of them.
+ *
+ * Why: n8n's declarative engine walks every property of the node for every item (twice) and
+ * resolves each copy's value, expressions included, so identical copies cost time per item. A merged
+ * field keeps the order of fields within every resource, and is only merged when its
+ * resource × operation display condition matches exactly the operations that use it.
  */
-function mergeIdentical(fields: INodeProperties[]): INodeProperties[] {
+export function assembleProperties(resources: BuiltResource[]): INodeProperties[] {
+	const operationsOf = new Map<string, Set<string>>();
+	for (const r of resources) operationsOf.set(String(r.option.value), new Set((r.operationProperty?.options ?? []).map((o) => String((o as INodePropertyOptions).value))));
+	interface Cluster {
+		signature: string;
+		field: INodeProperties;
+		resources: Set<string>;
+		operations: Set<string>;
+		pairs: Set<string>;
+	}
+	const out: Cluster[] = [];
 	const functionIds = new Map<unknown, number>();
-	const signature = (field: INodeProperties) => {
-		const { operation: _operation, ...show } = (field.displayOptions?.show ?? {}) as Record<string, unknown>;
-		void _operation;
+	const signatureOf = (field: INodeProperties) => {
+		const { operation: _o, resource: _r, ...show } = (field.displayOptions?.show ?? {}) as Record<string, unknown>;
+		void _o;
+		void _r;
 		return JSON.stringify({ ...field, displayOptions: { ...field.displayOptions, show } }, (_key, value: unknown) => {
 			if (typeof value !== 'function') return value;
 			if (!functionIds.has(value)) functionIds.set(value, functionIds.size);
 			return `fn#${functionIds.get(value)}`;
 		});
 	};
-	const bySignature = new Map<string, INodeProperties>();
-	const result: INodeProperties[] = [];
-	for (const field of fields) {
-		const key = signature(field);
-		const existing = bySignature.get(key);
-		const operations = (field.displayOptions?.show?.operation ?? []) as string[];
-		if (existing) {
-			const show = existing.displayOptions!.show!;
-			show.operation = [...new Set([...(show.operation as string[]), ...operations])];
-			continue;
+	const fits = (cluster: Cluster, resource: string, operations: string[]) => {
+		const resourcesAfter = new Set([...cluster.resources, resource]);
+		const operationsAfter = new Set([...cluster.operations, ...operations]);
+		const pairsAfter = new Set([...cluster.pairs, ...operations.map((o) => `${resource}:${o}`)]);
+		for (const r of resourcesAfter) {
+			for (const o of operationsAfter) if (operationsOf.get(r)?.has(o) && !pairsAfter.has(`${r}:${o}`)) return false;
 		}
-		const copy = { ...field, displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, operation: [...operations] } } };
-		bySignature.set(key, copy);
-		result.push(copy);
+		return true;
+	};
+	for (const r of resources) {
+		const resource = String(r.option.value);
+		// Fields are shown per operation: keep each operation's field order.
+		let cursor = -1;
+		let previousOperation = '';
+		for (const field of r.fields) {
+			const operations = (field.displayOptions?.show?.operation ?? []) as string[];
+			if (operations.join() !== previousOperation) cursor = -1;
+			previousOperation = operations.join();
+			const signature = signatureOf(field);
+			let index = out.findIndex((c, i) => i > cursor && c.signature === signature && fits(c, resource, operations));
+			if (index < 0) {
+				index = cursor + 1;
+				out.splice(index, 0, { signature, field, resources: new Set(), operations: new Set(), pairs: new Set() });
+			}
+			const cluster = out[index];
+			cluster.resources.add(resource);
+			operations.forEach((o) => {
+				cluster.operations.add(o);
+				cluster.pairs.add(`${resource}:${o}`);
+			});
+			cursor = index;
+		}
 	}
-	return result;
+	const fields = out.map(({ field, resources: rs, operations }) => ({
+		...field,
+		displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, resource: [...rs], operation: [...operations] } },
+	}));
+	return [...resources.flatMap((r) => (r.operationProperty ? [r.operationProperty] : [])), ...fields];
 }
 
 function operationOption(spec: OperationSpec): INodePropertyOptions {
