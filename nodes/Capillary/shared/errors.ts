@@ -92,7 +92,9 @@ export function firstErrorItem(errors: unknown): ErrorItem | undefined {
 
 /** v1.1 request-level status: `response.status` with strings or booleans. */
 export function v11Status(body: unknown): { success: boolean; code: string; message: string } | undefined {
-	const status = asObject(asObject(asObject(body)?.response)?.status);
+	const response = asObject(asObject(body)?.response);
+	// Usually `response.status`; some v1.1 endpoints (store/logs) put success/code/message on `response`.
+	const status = asObject(response?.status) ?? (response && 'success' in response ? response : undefined);
 	if (!status) return undefined;
 	const code = String(status.code ?? '');
 	const success = falsy(status.success) ? false : truthy(status.success) || code === '200';
@@ -172,6 +174,7 @@ export function findProblem(family: ApiFamily, httpCode: number, body: unknown):
 
 /** The first `item_status` with success false anywhere in a v1.1 response (depth-first, bounded). */
 export function failedItemStatus(value: unknown, depth = 0): { code: string; message: string } | undefined {
+	// The request-level `response.status` is not an entity's status; deeper `status` keys may hold entities.
 	if (depth > 8 || value === null || typeof value !== 'object') return undefined;
 	if (Array.isArray(value)) {
 		for (const entry of value) {
@@ -186,7 +189,7 @@ export function failedItemStatus(value: unknown, depth = 0): { code: string; mes
 		return { code: String(itemStatus.code ?? ''), message: String(itemStatus.message ?? 'Failed') };
 	}
 	for (const [key, child] of Object.entries(object)) {
-		if (key === 'status' || key === 'item_status') continue;
+		if (key === 'item_status' || (key === 'status' && depth === 0)) continue;
 		const found = failedItemStatus(child, depth + 1);
 		if (found) return found;
 	}
