@@ -473,7 +473,7 @@ function customerFromForm(context: IExecuteSingleFunctions, extras = 'additional
 	};
 	const identifiers = identifiersFrom(parameter<unknown>(context, 'identifiers', {}));
 	if (requireIdentifiers && identifiers.length === 0) {
-		fail(context, 'Add at least one identifier', 'Capillary identifies a customer by mobile, email, external ID, card number or another identifier: add one under Identifiers.');
+		fail(context, 'Parameter "Identifiers" needs at least one identifier', 'Capillary identifies a customer by mobile, email, external ID, card number or another identifier: add one under Identifiers.');
 	}
 	const profile = compact({
 		firstName: pick('firstName') as string,
@@ -779,7 +779,7 @@ const updateIdentifierFields: INodeProperties[] = [
 		routing: buildWith((context, request) => {
 			const add = identifiersFrom(parameter<unknown>(context, 'add', {}));
 			const remove = identifiersFrom(parameter<unknown>(context, 'remove', {}));
-			if (!add.length && !remove.length) fail(context, 'Add an identifier to add or to remove', 'Fill in Add, Remove, or both.');
+			if (!add.length && !remove.length) fail(context, 'Parameter "Add" or "Remove" needs at least one identifier', 'Fill in Add, Remove, or both.');
 			const body = bodyOf(request);
 			if (add.length) body.add = add;
 			if (remove.length) body.remove = remove;
@@ -905,7 +905,7 @@ const subscriptionFields: INodeProperties[] = [
 				],
 				routing: buildWith((context, request) => {
 					const list = entriesOf(parameter<unknown>(context, 'subscriptions', {}), 'subscription').map((s) => compact(s, ['orgUnitId']));
-					if (!list.length) fail(context, 'Add at least one subscription', 'Each subscription names a channel, a priority and Opt In or Opt Out.');
+					if (!list.length) fail(context, 'Parameter "Subscriptions" needs at least one subscription', 'Each subscription names a channel, a priority and Opt In or Opt Out.');
 					const more = parameter<IDataObject>(context, 'additionalFields', {});
 					const body = bodyOf(request);
 					body.subscriptions = list;
@@ -976,7 +976,7 @@ const referralFields: INodeProperties[] = [
 				],
 				routing: buildWith((context, request) => {
 					const invitees = entriesOf(parameter<unknown>(context, 'invitees', {}), 'invitee').filter((i) => !isBlank(i.identifier));
-					if (!invitees.length) fail(context, 'Add at least one invitee', 'Each invitee needs a mobile number or email address.');
+					if (!invitees.length) fail(context, 'Parameter "Invitees" needs at least one invitee', 'Each invitee needs a mobile number or email address.');
 					const byType = new Map<string, IDataObject[]>();
 					for (const invitee of invitees) {
 						const type = String(invitee.type ?? 'MOBILE');

@@ -74,7 +74,7 @@ async function channelsIntoBody(this: IExecuteSingleFunctions, request: IHttpReq
 			return value ? { type: c.type, value } : { type: c.type };
 		});
 	if (channels.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Add at least one channel', {
+		throw new NodeOperationError(this.getNode(), 'Parameter "Channels" needs at least one channel', {
 			description: 'Capillary needs to know how to send the OTP: add a channel (SMS, Email or Phone Call).',
 			itemIndex: this.getItemIndex(),
 		});

@@ -99,7 +99,7 @@ export const errors: ErrorCase[] = [
 		operation: 'generate',
 		title: 'no channel is refused before sending',
 		parameters: { entityType: 'MOBILE', entityValue: TOM_MOBILE, action: 'POINTS' },
-		message: /Add at least one channel/,
+		message: /"Channels" needs at least one channel/,
 	},
 ];
 
