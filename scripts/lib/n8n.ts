@@ -107,7 +107,8 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_SECURE_COOKIE: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x only: stops a fetch from api.n8n.io (1.x does not know this module and refuses to start).
+		...(Number(n8n.version.split('.')[0]) >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_PUBLIC_API_DISABLED: 'true',
 		GENERIC_TIMEZONE: 'Asia/Kolkata',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
@@ -141,7 +142,12 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 				if (Date.now() > deadline) throw new Error(`n8n did not become ready:\n${output.slice(-3000)}`);
 				await new Promise((r) => setTimeout(r, 500));
 			}
+			// The REST API comes up a little after readiness on some versions.
 			let response = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+			for (let attempt = 0; response.status === 404 && attempt < 60; attempt++) {
+				await new Promise((r) => setTimeout(r, 500));
+				response = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OWNER) });
+			}
 			if (!response.ok) {
 				response = await fetch(`${url}/rest/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }) });
 			}
