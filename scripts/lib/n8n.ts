@@ -58,6 +58,9 @@ export interface N8nInstance {
 	/** Runs a workflow from a trigger node and returns the finished execution's run data. */
 	runWorkflow(workflowId: string, triggerNode: string, timeoutMs?: number): Promise<ExecutionResult>;
 	executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string }>>;
+	/** Activates a workflow (its triggers start polling on n8n's own schedule). */
+	activate(workflowId: string): Promise<void>;
+	deactivate(workflowId: string): Promise<void>;
 	execution(id: string): Promise<ExecutionResult>;
 	log(): string;
 }
@@ -89,6 +92,8 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 
 	const env: Record<string, string> = {
 		...(process.env as Record<string, string>),
+		// Under jest NODE_ENV is "test", which n8n treats as its own test mode.
+		NODE_ENV: 'production',
 		...n8n.env,
 		PATH: `${join(n8n.node, '..')}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: userFolder,
@@ -186,6 +191,14 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 				if (Date.now() > deadline) throw new Error(`execution ${started.executionId} did not finish`);
 				await new Promise((r) => setTimeout(r, 300));
 			}
+		},
+		async activate(workflowId) {
+			const workflow = await instance.rest<{ versionId: string; name: string }>('GET', `/workflows/${workflowId}`);
+			await instance.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId, name: workflow.name });
+		},
+		async deactivate(workflowId) {
+			const workflow = await instance.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+			await instance.rest('POST', `/workflows/${workflowId}/deactivate`, { versionId: workflow.versionId });
 		},
 		async executions(workflowId) {
 			const list = await instance.rest<{ results?: Array<{ id: string; status: string; mode: string }> } | Array<{ id: string; status: string; mode: string }>>('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);

@@ -94,6 +94,8 @@ export async function startStack(options: {
 		async stop() {
 			await instance.stop();
 			await sim.close();
+			// A throwaway user folder (not the demo's) goes with the run.
+			if (!options.userFolder) rmSync(instance.userFolder, { recursive: true, force: true });
 		},
 	};
 }
