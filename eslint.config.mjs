@@ -8,7 +8,7 @@ import communityNodes from '@n8n/eslint-plugin-community-nodes';
 const n8nBase = (config) => ({ plugins: { 'n8n-nodes-base': n8nNodesBase }, rules: config.rules });
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', 'eslint.config.mjs', 'gulpfile.js', 'jest.config.js'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test/**', 'bench/**', 'scripts/**', 'eslint.config.mjs', 'gulpfile.js', 'jest.config.js'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },

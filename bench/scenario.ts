@@ -89,6 +89,10 @@ async function run(): Promise<Record<string, unknown>> {
 			});
 			return { items: result.json.length, ok: result.json.filter((j) => j.entity).length, error: result.error?.message };
 		}
+		case 'lookup-capillary-bulk': {
+			const result = await capillary({ operation: 'getCustomersV11', identifierType: 'mobile', entityValue: '={{ $json.mobile }}', chunkSize: 100 }, lookupItems(1000), 'capillaryBulk');
+			return { items: result.json.length, ok: result.json.filter((j) => j.success === true).length, error: result.error?.message };
+		}
 		case 'lookup-fetch-c10':
 			return { items: 1000, ok: await rawFetch(1000, 10) };
 		case 'lookup-fetch-c100':

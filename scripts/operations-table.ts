@@ -34,11 +34,30 @@ export function operationsTable(): string {
 	return [`${resources.length} resources, ${total} operations.`, '', '| Resource | Operations (method and path) |', '| --- | --- |', ...lines].join('\n');
 }
 
+/** The error codes the node explains, with the message and advice a user sees. */
+export function errorsTable(): string {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { KNOWN_CODES, describeProblem } = require(join(ROOT, 'dist/nodes/Capillary/shared/errors.js')) as {
+		KNOWN_CODES: Record<string, { message: string; hint: string }>;
+		describeProblem: (p: { httpCode: number; code: string; message: string; kind: string }, c: { accessGroup?: string }) => { message: string; description: string };
+	};
+	const rows = Object.entries(KNOWN_CODES).map(([code, known]) => {
+		const { message, description } = describeProblem({ httpCode: 400, code, message: known.message, kind: 'v2 errors' }, {});
+		return `| ${code} | ${message} | ${description} |`;
+	});
+	return ['| Code | The node says | What to check |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+function replaceBetween(text: string, start: string, end: string, content: string): string {
+	const a = text.indexOf(start);
+	const b = text.indexOf(end);
+	if (a < 0 || b < 0) throw new Error(`README.md needs the markers ${start} and ${end}`);
+	return `${text.slice(0, a + start.length)}\n${content}\n${text.slice(b)}`;
+}
+
 export function readmeWithTable(readme: string): string {
-	const start = readme.indexOf(START);
-	const end = readme.indexOf(END);
-	if (start < 0 || end < 0) throw new Error(`README.md needs the markers ${START} and ${END}`);
-	return `${readme.slice(0, start + START.length)}\n${operationsTable()}\n${readme.slice(end)}`;
+	const withOperations = replaceBetween(readme, START, END, operationsTable());
+	return replaceBetween(withOperations, '<!-- errors:start -->', '<!-- errors:end -->', errorsTable());
 }
 
 if (require.main === module) {

@@ -6,7 +6,7 @@ import { listSearchMethods } from './methods';
 import { resources } from './resources';
 import { executeCapillaryRequest } from './shared/executor';
 import { assembleProperties } from './shared/operation';
-import { authenticationField, BASIC_CREDENTIAL, OAUTH_CREDENTIAL, throughputSettings } from './shared/transport';
+import { authenticationField, credentialDescriptions, throughputSettings } from './shared/transport';
 
 const resourceField: INodeProperties = {
 	displayName: 'Resource',
@@ -30,10 +30,7 @@ export class Capillary implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: BASIC_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-			{ name: OAUTH_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth'] } } },
-		],
+		credentials: credentialDescriptions,
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

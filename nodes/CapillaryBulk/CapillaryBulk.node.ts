@@ -15,9 +15,8 @@ import { describeProblem, findProblem } from '../Capillary/shared/errors';
 import { familyOf } from '../Capillary/shared/operation';
 import {
 	authenticationField,
-	BASIC_CREDENTIAL,
+	credentialDescriptions,
 	credentialTypeOf,
-	OAUTH_CREDENTIAL,
 	sendRequest,
 	throughputSettings,
 	type RequestContext,
@@ -52,10 +51,7 @@ export class CapillaryBulk implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: BASIC_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-			{ name: OAUTH_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth'] } } },
-		],
+		credentials: credentialDescriptions,
 		properties: [
 			authenticationField,
 			{
@@ -209,7 +205,7 @@ async function sendChunk(
 		response = await sendRequest(
 			context,
 			{ method: operation.method, baseURL, url: operation.path, body: body as IDataObject, qs: qs ?? {}, headers: { Accept: 'application/json', 'Content-Type': 'application/json' } },
-			{ idempotent: false },
+			{ idempotent: operation.method === 'GET' },
 		);
 	} catch (error) {
 		const e = error as Error & { description?: string };

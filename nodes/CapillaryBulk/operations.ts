@@ -73,6 +73,35 @@ const v11Transactions = (body: unknown) => {
 
 export const BULK_OPERATIONS: BulkOperation[] = [
 	{
+		value: 'getCustomersV11',
+		name: 'Get Customers (v1.1)',
+		action: 'Get many customers by identifier in batches',
+		description: 'GET v1.1/customer/get with comma-separated identifiers: each item is one mobile, email, external ID …; the fast way to look up thousands of customers',
+		method: 'GET',
+		path: '/v1.1/customer/get',
+		batchLimit: 100,
+		fields: [
+			{
+				displayName: 'Identifier Type',
+				name: 'identifierType',
+				type: 'options',
+				options: options([
+					['Mobile', 'mobile'],
+					['Email', 'email'],
+					['External ID', 'external_id'],
+					['Customer ID', 'id'],
+					['Card Number', 'card_number'],
+				]),
+				default: 'mobile',
+			},
+		],
+		entity: 'value',
+		valueLabel: 'Identifier Value',
+		valueDefault: '={{ $json.mobile }}',
+		request: (entities, param) => ({ body: undefined, qs: { [String(param('identifierType'))]: entities.map(String).join(','), user_id: 'true', format: 'json' } }),
+		results: v11Customers,
+	},
+	{
 		value: 'addTransactions',
 		name: 'Add Transactions',
 		action: 'Add transactions in bulk',

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationField, BASIC_CREDENTIAL, OAUTH_CREDENTIAL, throughputSettings } from '../Capillary/shared/transport';
+import { authenticationField, credentialDescriptions, throughputSettings } from '../Capillary/shared/transport';
 import { advance, isCursorState, planPoll, seed, startAt, type CursorState, type LogEvent } from './cursor';
 import { PollContext, type LogSource } from './source';
 import { LOG_SOURCES, sourceFields } from './sources';
@@ -32,10 +32,7 @@ export class CapillaryTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: BASIC_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-			{ name: OAUTH_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth'] } } },
-		],
+		credentials: credentialDescriptions,
 		properties: [
 			authenticationField,
 			{

@@ -81,6 +81,15 @@ describe('Capillary Bulk', () => {
 		expect(result.json[1].errorCode).toBe('8015');
 	});
 
+	it('looks up many customers in batches of identifiers (v1.1 customer/get), one item per input', async () => {
+		const mobiles = ['919111111111', '910000000000', '919222222222'];
+		const result = await capillary.run({ operation: 'getCustomersV11', identifierType: 'mobile', chunkSize: 2 }, { ...bulk, items: mobiles.map((mobile) => ({ mobile })), continueOnFail: true });
+		expect(bulkRequests('/v1.1/customer/get').map((r) => r.query.mobile)).toEqual(['919111111111,910000000000', '919222222222']);
+		expect(result.json.map((j) => j.success)).toEqual([true, false, true]);
+		expect(result.json[0]).toMatchObject({ firstname: 'Tom', user_id: expect.anything() });
+		expect(result.json[2]).toMatchObject({ firstname: 'Rita' });
+	});
+
 	it('adds customers through v1.1 (root envelope, item_status per customer)', async () => {
 		const result = await capillary.run(
 			{ operation: 'addCustomersV11' },

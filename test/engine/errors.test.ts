@@ -15,7 +15,7 @@ describe('error envelopes', () => {
 		const result = await capillary.run(lookup('910000000000'));
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Capillary error 8015: No customer found with the given identifier.');
-		expect(result.error?.description).toMatch(/Check the identifier type and value, the source and the account ID/);
+		expect(result.error?.description).toMatch(/^Looked for mobile 910000000000 in source INSTORE\. No customer has this identifier\. Check the identifier type and value, the source and the account ID/);
 		expect(result.error?.httpCode).toBe('404');
 	});
 

@@ -2,10 +2,9 @@
  * Coupon uploads from n8n binary data (multipart/form-data with the CSV under `file`).
  * The engine cases (cases/couponUpload.cases.ts) use the CSV Text source; these use real binary input.
  */
-import { createHash } from 'node:crypto';
 
-import { basicCredentials, fileItem, useCapillary } from '../harness/fixtures';
-import { DEFAULT_TILL } from '../simulator/auth';
+import { fileItem, useCapillary } from '../harness/fixtures';
+import { runListSearch } from '../harness/list-search';
 import { DEMO_SERIES, issueCoupon, seriesMap } from '../simulator/resources/coupon';
 
 const TOM = '919111111111';
@@ -106,27 +105,7 @@ describe('coupon upload with binary files', () => {
 describe('series dropdowns', () => {
 	const capillary = useCapillary();
 
-	async function search(method: string, filter?: string) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { Capillary } = require('../../dist/nodes/Capillary/Capillary.node') as { Capillary: new () => { methods: { listSearch: Record<string, (this: unknown, filter?: string) => Promise<{ results: Array<{ name: string; value: string }> }>> } } };
-		const { sim } = capillary;
-		const credentials = basicCredentials(sim);
-		const authorization = `Basic ${Buffer.from(`${DEFAULT_TILL.username}:${createHash('md5').update(DEFAULT_TILL.password).digest('hex')}`).toString('base64')}`;
-		const context = {
-			getNodeParameter: (name: string, fallback: unknown) => (name === 'authentication' ? 'basicAuth' : fallback),
-			getCredentials: async () => credentials,
-			getNode: () => ({ name: 'Capillary', type: 'capillary', typeVersion: 1, position: [0, 0], parameters: {} }),
-			helpers: {
-				httpRequestWithAuthentication: async (_type: string, options: { method: string; baseURL: string; url: string; qs: Record<string, string> }) => {
-					const url = new URL(options.url, options.baseURL);
-					for (const [k, v] of Object.entries(options.qs ?? {})) url.searchParams.set(k, String(v));
-					const response = await fetch(url, { method: options.method, headers: { authorization, accept: 'application/json' } });
-					return { statusCode: response.status, body: await response.json() };
-				},
-			},
-		};
-		return await new Capillary().methods.listSearch[method].call(context, filter);
-	}
+	const search = (method: string, filter?: string) => runListSearch(capillary.sim, method, filter);
 
 	it('lists coupon series from v1.1 coupon/series (all series of the org)', async () => {
 		const { results } = await search('searchCouponSeries');

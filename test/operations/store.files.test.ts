@@ -3,10 +3,11 @@
  * and SHA1 headers), the task and target-group lifecycles across operations, and the dropdowns of
  * the store resources (tasks, targets, periods, channels).
  */
+
 import { createHash } from 'node:crypto';
 
-import { basicCredentials, fileItem, useCapillary } from '../harness/fixtures';
-import { DEFAULT_TILL } from '../simulator/auth';
+import { fileItem, useCapillary } from '../harness/fixtures';
+import { runListSearch } from '../harness/list-search';
 import type { JsonObject } from '../simulator/http';
 import { nowV11 } from '../simulator/http';
 import { DEMO_TARGETS, seedTargetGroup } from '../simulator/resources/targetGroup';
@@ -198,28 +199,7 @@ describe('target group lifecycle across operations', () => {
 describe('store dropdowns', () => {
 	const capillary = useCapillary();
 
-	async function search(method: string, parameters: Record<string, unknown> = {}, filter?: string) {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { Capillary } = require('../../dist/nodes/Capillary/Capillary.node') as { Capillary: new () => { methods: { listSearch: Record<string, (this: unknown, filter?: string) => Promise<{ results: Array<{ name: string; value: string }> }>> } } };
-		const { sim } = capillary;
-		const credentials = basicCredentials(sim);
-		const authorization = `Basic ${Buffer.from(`${DEFAULT_TILL.username}:${createHash('md5').update(DEFAULT_TILL.password).digest('hex')}`).toString('base64')}`;
-		const context = {
-			getNodeParameter: (name: string, fallback: unknown) => (name === 'authentication' ? 'basicAuth' : fallback),
-			getCurrentNodeParameter: (name: string) => parameters[name],
-			getCredentials: async () => credentials,
-			getNode: () => ({ name: 'Capillary', type: 'capillary', typeVersion: 1, position: [0, 0], parameters: {} }),
-			helpers: {
-				httpRequestWithAuthentication: async (_type: string, options: { method: string; baseURL: string; url: string; qs: Record<string, string> }) => {
-					const url = new URL(options.url, options.baseURL);
-					for (const [k, v] of Object.entries(options.qs ?? {})) url.searchParams.set(k, String(v));
-					const response = await fetch(url, { method: options.method, headers: { authorization, accept: 'application/json' } });
-					return { statusCode: response.status, body: await response.json() };
-				},
-			},
-		};
-		return await new Capillary().methods.listSearch[method].call(context, filter);
-	}
+	const search = (method: string, parameters: Record<string, unknown> = {}, filter?: string) => runListSearch(capillary.sim, method, filter, parameters);
 
 	it('lists the targets and periods of the group entered, nothing without a group', async () => {
 		seedTargetGroup(capillary.sim.state);

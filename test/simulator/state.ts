@@ -337,30 +337,16 @@ export class SimState {
 		customer.points += points;
 		customer.lifetimePoints += points;
 		this.updateTier(customer);
-		const entry: LedgerEntry = {
-			id: this.nextLedgerId++,
-			customerId: customer.id,
-			entryType: 'CREDIT',
-			points,
-			eventName,
-			date: nowIso(),
-			reference,
-		};
-		this.ledger.push(entry);
-		return entry;
+		return this.recordLedger(customer, 'CREDIT', points, eventName, reference);
 	}
 
 	debit(customer: Customer, points: number, eventName: string, reference?: string): LedgerEntry {
 		customer.points -= points;
-		const entry: LedgerEntry = {
-			id: this.nextLedgerId++,
-			customerId: customer.id,
-			entryType: 'DEBIT',
-			points,
-			eventName,
-			date: nowIso(),
-			reference,
-		};
+		return this.recordLedger(customer, 'DEBIT', points, eventName, reference);
+	}
+
+	private recordLedger(customer: Customer, entryType: LedgerEntry['entryType'], points: number, eventName: string, reference?: string): LedgerEntry {
+		const entry: LedgerEntry = { id: this.nextLedgerId++, customerId: customer.id, entryType, points, eventName, date: nowIso(), reference };
 		this.ledger.push(entry);
 		return entry;
 	}

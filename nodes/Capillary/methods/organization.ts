@@ -18,6 +18,17 @@ const customFieldLabel = (f: IDataObject) => {
 	return `${label}${label !== name ? ` [${name}]` : ''}${scope ? ` (${scope})` : ''}`;
 };
 
+/** Entities of one type (TILL, STORE, ZONE …) from v1.1 `organization/entities`, valued by ID or code. */
+function entitySearch(type: string, valueKey: 'id' | 'code') {
+	return listSearch({
+		path: '/v1.1/organization/entities',
+		qs: { type, details: 'basic' },
+		items: ENTITY_LIST,
+		name: entityLabel,
+		value: (e) => labelOf(e, valueKey),
+	});
+}
+
 function customFieldSearch(scope?: string) {
 	return listSearch({
 		path: '/v2/organization/customFields',
@@ -36,49 +47,19 @@ export const organizationSearch = {
 	}),
 
 	/** Tills by ID (v1.1 entities is the documented list of every till of the org). */
-	searchTills: listSearch({
-		path: '/v1.1/organization/entities',
-		qs: { type: 'TILL', details: 'basic' },
-		items: ENTITY_LIST,
-		name: entityLabel,
-		value: (e) => labelOf(e, 'id'),
-	}),
+	searchTills: entitySearch('TILL', 'id'),
 
 	/** Tills by code (the till username). */
-	searchTillCodes: listSearch({
-		path: '/v1.1/organization/entities',
-		qs: { type: 'TILL', details: 'basic' },
-		items: ENTITY_LIST,
-		name: entityLabel,
-		value: (e) => labelOf(e, 'code'),
-	}),
+	searchTillCodes: entitySearch('TILL', 'code'),
 
 	/** Stores by ID. */
-	searchStores: listSearch({
-		path: '/v1.1/organization/entities',
-		qs: { type: 'STORE', details: 'basic' },
-		items: ENTITY_LIST,
-		name: entityLabel,
-		value: (e) => labelOf(e, 'id'),
-	}),
+	searchStores: entitySearch('STORE', 'id'),
 
 	/** Stores by code. */
-	searchStoreCodes: listSearch({
-		path: '/v1.1/organization/entities',
-		qs: { type: 'STORE', details: 'basic' },
-		items: ENTITY_LIST,
-		name: entityLabel,
-		value: (e) => labelOf(e, 'code'),
-	}),
+	searchStoreCodes: entitySearch('STORE', 'code'),
 
 	/** Zones by ID (parents of stores). */
-	searchZones: listSearch({
-		path: '/v1.1/organization/entities',
-		qs: { type: 'ZONE', details: 'basic' },
-		items: ENTITY_LIST,
-		name: entityLabel,
-		value: (e) => labelOf(e, 'id'),
-	}),
+	searchZones: entitySearch('ZONE', 'id'),
 
 	/** Custom fields of the org by name, all scopes. */
 	searchCustomFields: customFieldSearch(),

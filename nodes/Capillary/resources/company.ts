@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, keyValueField, optionalField, options, queryOptions, toBody, toQuery } from '../shared/fields';
+import { additionalFields, keyValueField, optionalField, options, queryOptions, sortOrderField, toBody, toQuery } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
 
@@ -63,17 +63,7 @@ const sortOptions: INodeProperties[] = [
 		default: 'createdDate',
 		routing: toQuery('sortBy'),
 	},
-	{
-		displayName: 'Sort Order',
-		name: 'sortOrder',
-		type: 'options',
-		options: options([
-			['Ascending', 'ASC'],
-			['Descending', 'DESC'],
-		]),
-		default: 'DESC',
-		routing: toQuery('sortOrder'),
-	},
+	sortOrderField(),
 ];
 
 export const company = defineResource({

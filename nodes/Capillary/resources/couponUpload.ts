@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { additionalFields, binaryFileField, options, toBody } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
+import { setMultipartBody } from '../shared/files';
 import { defineResource } from '../shared/operation';
 
 /**
@@ -31,21 +32,7 @@ function seriesPathLocator(): INodeProperties {
 async function textFileUpload(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const content = String(this.getNodeParameter('csvContent', '') ?? '');
 	const fileName = String(this.getNodeParameter('csvFileName', 'coupons.csv') || 'coupons.csv').replace(/"/g, '');
-	const boundary = `----n8nCapillary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	const parts: Buffer[] = [];
-	for (const [key, value] of Object.entries((request.body ?? {}) as IDataObject)) {
-		if (value === undefined || value === null || value === '') continue;
-		const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-		parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${text}\r\n`));
-	}
-	parts.push(
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
-		Buffer.from(content, 'utf8'),
-		Buffer.from(`\r\n--${boundary}--\r\n`),
-	);
-	request.body = Buffer.concat(parts);
-	request.headers = { ...(request.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
-	return request;
+	return setMultipartBody(request, { field: 'file', fileName, mimeType: 'text/csv', content: Buffer.from(content, 'utf8') }, (request.body ?? {}) as IDataObject);
 }
 
 const fileFields: INodeProperties[] = [

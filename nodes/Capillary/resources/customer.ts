@@ -10,20 +10,22 @@ import { NodeOperationError } from 'n8n-workflow';
 import {
 	accountIdField,
 	additionalFields,
+	binaryFileField,
+	bodyInput,
 	customerIdField,
-	jsonField,
 	JOIN_VALUES,
 	optionalField,
 	options,
 	parseJsonParameter,
 	queryOptions,
+	sortOrderField,
 	sourceField,
 	SOURCES,
 	toQuery,
 	v2IdentifierFields,
-	binaryFileField,
 } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
+import { imageUploadFields } from '../shared/files';
 import { defineResource } from '../shared/operation';
 
 /**
@@ -139,17 +141,7 @@ const COMM_CHANNEL_TYPES = options([
 	['WhatsApp', 'whatsapp'],
 ]);
 
-const SORT_ORDER: INodeProperties = {
-	displayName: 'Sort Order',
-	name: 'sortOrder',
-	type: 'options',
-	options: options([
-		['Ascending', 'ASC'],
-		['Descending', 'DESC'],
-	]),
-	default: 'DESC',
-	routing: toQuery('sortOrder'),
-};
+const SORT_ORDER: INodeProperties = sortOrderField();
 
 const SORT_BY_DATES: INodeProperties = {
 	displayName: 'Sort By',
@@ -534,62 +526,24 @@ const nameFields: INodeProperties[] = [
 
 /** Fields mode / JSON mode for endpoints whose body is a list: JSON may be one object or a list. */
 function listBodyInput(fields: INodeProperties[], jsonDescription: string): INodeProperties[] {
-	const onlyFor = (mode: string, field: INodeProperties): INodeProperties => ({
-		...field,
-		displayOptions: { ...(field.displayOptions ?? {}), show: { ...(field.displayOptions?.show ?? {}), bodyInput: [mode] } },
-	});
-	return [
-		{
-			displayName: 'Input Mode',
-			name: 'bodyInput',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Fields', value: 'fields', description: 'Fill in one customer field by field' },
-				{ name: 'JSON', value: 'json', description: 'Send the list of customers as JSON' },
-			],
-			default: 'fields',
-		},
-		...fields.map((f) => onlyFor('fields', f)),
-		onlyFor('json', {
-			displayName: 'Customers (JSON)',
-			name: 'bodyJson',
-			type: 'json',
-			required: true,
-			default: '[]',
-			description: jsonDescription,
-			routing: buildWith((context, request) => {
-				const value = parseJsonParameter(context, 'Customers (JSON)', 'bodyJson');
-				const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
-				if (list.length === 0) fail(context, 'Parameter "Customers (JSON)" has no customers', 'Give one customer object or a list of them.');
-				request.body = list as IDataObject[];
-			}),
+	return bodyInput(fields, jsonDescription, { in: 'body' }, {
+		displayName: 'Customers (JSON)',
+		name: 'bodyJson',
+		type: 'json',
+		required: true,
+		default: '[]',
+		description: jsonDescription,
+		routing: buildWith((context, request) => {
+			const value = parseJsonParameter(context, 'Customers (JSON)', 'bodyJson');
+			const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
+			if (list.length === 0) fail(context, 'Parameter "Customers (JSON)" has no customers', 'Give one customer object or a list of them.');
+			request.body = list as IDataObject[];
 		}),
-	];
+	});
 }
 
 /** Same shape for one-object bodies (register, update). */
-function objectBodyInput(fields: INodeProperties[], jsonDescription: string): INodeProperties[] {
-	const onlyFor = (mode: string, field: INodeProperties): INodeProperties => ({
-		...field,
-		displayOptions: { ...(field.displayOptions ?? {}), show: { ...(field.displayOptions?.show ?? {}), bodyInput: [mode] } },
-	});
-	return [
-		{
-			displayName: 'Input Mode',
-			name: 'bodyInput',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Fields', value: 'fields', description: 'Fill in the common fields one by one' },
-				{ name: 'JSON', value: 'json', description: 'Send the whole request body as JSON' },
-			],
-			default: 'fields',
-		},
-		...fields.map((f) => onlyFor('fields', f)),
-		onlyFor('json', jsonField('Body (JSON)', 'bodyJson', { in: 'body' }, jsonDescription, { required: true })),
-	];
-}
+const objectBodyInput = (fields: INodeProperties[], jsonDescription: string) => bodyInput(fields, jsonDescription);
 
 // ---------------------------------------------------------------------------------------------
 // Register / update / upsert / bulk association
@@ -1075,70 +1029,7 @@ const groupGoodwillFields: INodeProperties[] = [
 // Image
 // ---------------------------------------------------------------------------------------------
 
-/** Multipart body whose `file` part is the image given as Base64 text (Image Source = Base64). */
-function base64Image(context: IExecuteSingleFunctions, request: IHttpRequestOptions): void {
-	const raw = String(parameter<string>(context, 'imageBase64', '') ?? '').trim();
-	const data = raw.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
-	const content = Buffer.from(data, 'base64');
-	if (!data || !/^[A-Za-z0-9+/]+={0,2}$/.test(data) || content.length === 0) {
-		fail(context, 'Parameter "Image (Base64)" is not valid Base64 data', 'Pass the image bytes Base64-encoded (a data: URL prefix is allowed), or switch Image Source to Binary File.');
-	}
-	const clean = (value: string) => value.replace(/[\r\n"]/g, '');
-	const mimeType = clean(parameter<string>(context, 'imageMimeType', 'image/png') || 'image/png');
-	const fileName = clean(parameter<string>(context, 'imageFileName', 'image.png') || 'image.png');
-	const boundary = `----n8nCapillary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	request.body = Buffer.concat([
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mimeType}\r\n\r\n`),
-		content,
-		Buffer.from(`\r\n--${boundary}--\r\n`),
-	]);
-	request.headers = { ...(request.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
-}
-
-const imageFields: INodeProperties[] = [
-	{
-		displayName: 'Image Source',
-		name: 'imageSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Binary File', value: 'binary', description: 'An image in a binary field of the input item' },
-			{ name: 'Base64', value: 'base64', description: 'The image bytes as Base64 text, e.g. from an expression' },
-		],
-		default: 'binary',
-	},
-	{
-		...binaryFileField('file', 'Name of the binary field of the input item that holds the image'),
-		displayOptions: { show: { imageSource: ['binary'] } },
-	},
-	{
-		displayName: 'Image (Base64)',
-		name: 'imageBase64',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'The image, Base64-encoded (a data: URL is accepted)',
-		displayOptions: { show: { imageSource: ['base64'] } },
-		routing: buildWith(base64Image),
-	},
-	{
-		displayName: 'File Name',
-		name: 'imageFileName',
-		type: 'string',
-		default: 'image.png',
-		description: 'File name reported to Capillary',
-		displayOptions: { show: { imageSource: ['base64'] } },
-	},
-	{
-		displayName: 'MIME Type',
-		name: 'imageMimeType',
-		type: 'string',
-		default: 'image/png',
-		description: 'Content type of the image, e.g. image/jpeg',
-		displayOptions: { show: { imageSource: ['base64'] } },
-	},
-];
+const imageFields = imageUploadFields(binaryFileField('file', 'Name of the binary field of the input item that holds the image'));
 
 // ---------------------------------------------------------------------------------------------
 // Light API options (balance, tier, schedules)
@@ -1644,7 +1535,7 @@ export const customer = defineResource({
 						default: 'ADDED_ON',
 						routing: toQuery('sort'),
 					},
-					{ ...SORT_ORDER, name: 'order', routing: toQuery('order') },
+					sortOrderField({ name: 'order' }),
 					optionalField('Start Date', 'start_date', 'string', 'Requests added from this time (ISO 8601, e.g. 2024-01-01T00:00:00+05:30)'),
 					optionalField('End Date', 'end_date', 'string', 'Requests added before this time (ISO 8601)'),
 				]),

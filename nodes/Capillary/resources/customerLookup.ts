@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
 	accountIdField,
@@ -11,11 +10,13 @@ import {
 	optionalField,
 	options,
 	queryOptions,
+	sortOrderField,
 	sourceField,
 	toBody,
 	toQuery,
 	v2IdentifierFields,
 } from '../shared/fields';
+import { imageUploadFields } from '../shared/files';
 import { defineResource } from '../shared/operation';
 
 /**
@@ -85,73 +86,7 @@ function simplifyPromotion(promotion: IDataObject): IDataObject {
 	return out;
 }
 
-/** Multipart body whose `file` part is the image given as Base64 text (Image Source = Base64). */
-async function base64ImageUpload(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const raw = String(this.getNodeParameter('imageBase64', '') ?? '').trim();
-	const data = raw.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
-	const content = Buffer.from(data, 'base64');
-	if (!data || !/^[A-Za-z0-9+/]+={0,2}$/.test(data) || content.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Parameter "Image (Base64)" is not valid Base64 data', {
-			description: 'Pass the image bytes Base64-encoded (a data: URL prefix is allowed), or switch Image Source to Binary File.',
-			itemIndex: this.getItemIndex(),
-		});
-	}
-	const mimeType = String(this.getNodeParameter('imageMimeType', 'image/png') || 'image/png').replace(/[\r\n"]/g, '');
-	const fileName = String(this.getNodeParameter('imageFileName', 'image.png') || 'image.png').replace(/[\r\n"]/g, '');
-	const boundary = `----n8nCapillary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	request.body = Buffer.concat([
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mimeType}\r\n\r\n`),
-		content,
-		Buffer.from(`\r\n--${boundary}--\r\n`),
-	]);
-	request.headers = { ...(request.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
-	return request;
-}
-
-const imageFields: INodeProperties[] = [
-	{
-		displayName: 'Image Source',
-		name: 'imageSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Binary File', value: 'binary', description: 'An image in a binary field of the input item' },
-			{ name: 'Base64', value: 'base64', description: 'The image bytes as Base64 text, e.g. from an expression' },
-		],
-		default: 'binary',
-	},
-	{
-		...binaryFileField('file', 'Name of the binary field of the input item that holds the image'),
-		displayOptions: { show: { imageSource: ['binary'] } },
-	},
-	{
-		displayName: 'Image (Base64)',
-		name: 'imageBase64',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'The image, Base64-encoded (a data: URL is accepted)',
-		displayOptions: { show: { imageSource: ['base64'] } },
-		routing: { send: { preSend: [base64ImageUpload] } },
-	},
-	{
-		displayName: 'File Name',
-		name: 'imageFileName',
-		type: 'string',
-		default: 'image.png',
-		description: 'File name reported to Capillary',
-		displayOptions: { show: { imageSource: ['base64'] } },
-	},
-	{
-		displayName: 'MIME Type',
-		name: 'imageMimeType',
-		type: 'string',
-		default: 'image/png',
-		description: 'Content type of the image, e.g. image/jpeg',
-		displayOptions: { show: { imageSource: ['base64'] } },
-	},
-];
+const imageFields = imageUploadFields(binaryFileField('file', 'Name of the binary field of the input item that holds the image'));
 
 const updateFields: INodeProperties[] = [
 	optionalField('First Name', 'profiles[0].firstName', 'string', 'First name in the profile of the given source', 'body', 'firstName'),
@@ -349,17 +284,7 @@ export const customerLookup = defineResource({
 					optionalField('Start ID', 'startId', 'number', 'Requests with a sequence ID from this one'),
 					optionalField('End ID', 'endId', 'number', 'Requests with a sequence ID up to this one'),
 					optionalField('Sort By', 'sortBy', 'string', 'Field to sort by, e.g. createdDate'),
-					{
-						displayName: 'Sort Order',
-						name: 'sortOrder',
-						type: 'options',
-						options: options([
-							['Ascending', 'ASC'],
-							['Descending', 'DESC'],
-						]),
-						default: 'DESC',
-						routing: toQuery('sortOrder'),
-					},
+					sortOrderField(),
 				]),
 			],
 			pagination: { style: 'offset', maxPageSize: 100 },

@@ -9,6 +9,7 @@ import {
 	optionalField,
 	options,
 	queryOptions,
+	sortOrderField,
 	toBody,
 	toQuery,
 } from '../shared/fields';
@@ -414,17 +415,7 @@ export const lead = defineResource({
 						default: 'createdon',
 						routing: toQuery('sortBy'),
 					},
-					{
-						displayName: 'Sort Order',
-						name: 'sortOrder',
-						type: 'options',
-						options: options([
-							['Ascending', 'ASC'],
-							['Descending', 'DESC'],
-						]),
-						default: 'DESC',
-						routing: toQuery('sortOrder'),
-					},
+					sortOrderField(),
 				]),
 			],
 			pagination: leadPagination,

@@ -2,13 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	accountIdField,
-	options,
 	optionalField,
+	options,
 	queryOptions,
+	sortOrderField,
 	sourceField,
 	toQuery,
-	v2IdentifierFields,
 	V2_IDENTIFIER_TYPES,
+	v2IdentifierFields,
 } from '../shared/fields';
 import { defineResource } from '../shared/operation';
 
@@ -117,18 +118,7 @@ export const pointsLedger = defineResource({
 					ledgerEntryTypeOption,
 					pointCategoryOption,
 					entityTypeOption,
-					{
-						displayName: 'Sort Order',
-						name: 'sortOrder',
-						type: 'options',
-						options: options([
-							['Ascending', 'ASC'],
-							['Descending', 'DESC'],
-						]),
-						default: 'DESC',
-						description: 'Order of the entries by date',
-						routing: toQuery('sortOrder'),
-					},
+					sortOrderField({ description: 'Order of the entries by date' }),
 				]),
 			],
 			pagination: ledgerPaging('ledgerEntries'),

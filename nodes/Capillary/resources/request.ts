@@ -6,6 +6,7 @@ import {
 	optionalField,
 	options,
 	queryOptions,
+	sortOrderField,
 	sourceField,
 	toBody,
 	toQuery,
@@ -115,17 +116,7 @@ export function v2ListFilters(statuses: Array<[string, string]>): INodePropertie
 			default: 'ADDED_ON',
 			routing: toQuery('sort'),
 		},
-		{
-			displayName: 'Order',
-			name: 'order',
-			type: 'options',
-			options: options([
-				['Ascending', 'ASC'],
-				['Descending', 'DESC'],
-			]),
-			default: 'DESC',
-			routing: toQuery('order'),
-		},
+		sortOrderField({ displayName: 'Order', name: 'order' }),
 		{
 			displayName: 'Start Date',
 			name: 'startDate',

@@ -8,6 +8,7 @@ import {
 	optionalField,
 	options,
 	queryOptions,
+	sortOrderField,
 	toBody,
 	toQuery,
 } from '../shared/fields';
@@ -220,6 +221,12 @@ const REDEMPTION_TYPES = options([
 	['Voucher (Vendor)', 'VOUCHER'],
 ]);
 
+/** When a reward or promotion is valid; Capillary wants ISO UTC without milliseconds. */
+function validityFields(create: boolean): INodeProperties[] {
+	const time = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'dateTime', required: create, default: '', routing: toBody(name, ISO_UTC) });
+	return [time('Start Time', 'startTime'), time('End Time', 'endTime')];
+}
+
 function rewardFields(create: boolean): INodeProperties[] {
 	const core: INodeProperties[] = [
 		{
@@ -232,22 +239,7 @@ function rewardFields(create: boolean): INodeProperties[] {
 			description: 'Reward name shown to customers (in the language below)',
 			routing: toBody('languageSpecificInfo[0].name'),
 		},
-		{
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			required: create,
-			default: '',
-			routing: toBody('startTime', ISO_UTC),
-		},
-		{
-			displayName: 'End Time',
-			name: 'endTime',
-			type: 'dateTime',
-			required: create,
-			default: '',
-			routing: toBody('endTime', ISO_UTC),
-		},
+		...validityFields(create),
 		{
 			displayName: 'Type',
 			name: 'rewardType',
@@ -348,22 +340,7 @@ function promotionFields(create: boolean): INodeProperties[] {
 			placeholder: 'Summer 20% off',
 			routing: toBody('languageSpecificInfo[0].name'),
 		},
-		{
-			displayName: 'Start Time',
-			name: 'startTime',
-			type: 'dateTime',
-			required: create,
-			default: '',
-			routing: toBody('startTime', ISO_UTC),
-		},
-		{
-			displayName: 'End Time',
-			name: 'endTime',
-			type: 'dateTime',
-			required: create,
-			default: '',
-			routing: toBody('endTime', ISO_UTC),
-		},
+		...validityFields(create),
 		{
 			displayName: 'Discount Type',
 			name: 'discountType',
@@ -616,17 +593,7 @@ export const rewardCatalog = defineResource({
 						default: 'lastUpdatedOn',
 						routing: toQuery('sortBy'),
 					},
-					{
-						displayName: 'Order By',
-						name: 'orderBy',
-						type: 'options',
-						options: options([
-							['Ascending', 'ASC'],
-							['Descending', 'DESC'],
-						]),
-						default: 'DESC',
-						routing: toQuery('orderBy'),
-					},
+					sortOrderField({ displayName: 'Order By', name: 'orderBy' }),
 				]),
 			],
 			pagination: { style: 'none' },
@@ -654,17 +621,7 @@ export const rewardCatalog = defineResource({
 					...rewardFilters(),
 					optionalField('Include Expired', 'includeExpired', 'boolean', 'Whether to include rewards that have ended'),
 					optionalField('Sort By', 'sortBy', 'string', 'Field to sort by, e.g. rewardRank or startTime'),
-					{
-						displayName: 'Order By',
-						name: 'orderBy',
-						type: 'options',
-						options: options([
-							['Ascending', 'ASC'],
-							['Descending', 'DESC'],
-						]),
-						default: 'ASC',
-						routing: toQuery('orderBy'),
-					},
+					sortOrderField({ displayName: 'Order By', name: 'orderBy', default: 'ASC' }),
 				]),
 			],
 			pagination: { style: 'none', items: 'rewardList' },
@@ -695,17 +652,7 @@ export const rewardCatalog = defineResource({
 						default: 'PURCHASE_DATE',
 						routing: toQuery('sortBy'),
 					},
-					{
-						displayName: 'Order By',
-						name: 'orderBy',
-						type: 'options',
-						options: options([
-							['Ascending', 'ASC'],
-							['Descending', 'DESC'],
-						]),
-						default: 'ASC',
-						routing: toQuery('orderBy'),
-					},
+					sortOrderField({ displayName: 'Order By', name: 'orderBy', default: 'ASC' }),
 					optionalField('Status', 'status', 'string', 'Only rewards with this status'),
 					optionalField('Include InTouch Rewards', 'intouch', 'boolean', 'Whether to include rewards fulfilled by InTouch (coupons, points)'),
 				]),
@@ -744,17 +691,7 @@ export const rewardCatalog = defineResource({
 						default: 'createdOn',
 						routing: toQuery('sortBy'),
 					},
-					{
-						displayName: 'Order By',
-						name: 'orderBy',
-						type: 'options',
-						options: options([
-							['Ascending', 'asc'],
-							['Descending', 'desc'],
-						]),
-						default: 'desc',
-						routing: toQuery('orderBy'),
-					},
+					sortOrderField({ displayName: 'Order By', name: 'orderBy', default: 'desc' }),
 					{
 						displayName: 'Type of Reward',
 						name: 'typeOfReward',

@@ -14,6 +14,7 @@ import {
 	toQuery,
 } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
+import { setMultipartBody } from '../shared/files';
 import { defineResource } from '../shared/operation';
 
 /**
@@ -90,13 +91,7 @@ const loginEntityFields: INodeProperties[] = [
 // ---------------------------------------------------------------------------------------------
 
 function multipartFile(request: IHttpRequestOptions, fileName: string, mimeType: string, content: Buffer): void {
-	const boundary = `----n8nCapillary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	request.body = Buffer.concat([
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mimeType}\r\n\r\n`),
-		content,
-		Buffer.from(`\r\n--${boundary}--\r\n`),
-	]);
-	request.headers = { ...(request.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+	setMultipartBody(request, { field: 'file', fileName, mimeType, content });
 }
 
 const clean = (value: string) => value.replace(/[\r\n"]/g, '');

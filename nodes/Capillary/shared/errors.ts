@@ -231,7 +231,16 @@ function titleOf(html: string): string {
 }
 
 /** Message + description in the node's voice for a Capillary code. */
-export function describeProblem(problem: CapillaryProblem, context: { host?: string; accessGroup?: string }): {
+/** Where the request looked for a customer, to make "not found" errors concrete. */
+function lookedUp(query: IDataObject | undefined): string {
+	if (!query) return '';
+	const parts: string[] = [];
+	if (query.identifierName && query.identifierValue) parts.push(`${String(query.identifierName)} ${String(query.identifierValue)}`);
+	if (query.source) parts.push(`in source ${String(query.source)}${query.accountId ? ` (account ${String(query.accountId)})` : ''}`);
+	return parts.join(' ');
+}
+
+export function describeProblem(problem: CapillaryProblem, context: { host?: string; accessGroup?: string; query?: IDataObject }): {
 	message: string;
 	description: string;
 } {
@@ -239,6 +248,8 @@ export function describeProblem(problem: CapillaryProblem, context: { host?: str
 	const words = problem.message && problem.message !== known?.message ? `${problem.message}` : (known?.message ?? problem.message);
 	const message = `Capillary error ${problem.code}: ${words}`;
 	const hints: string[] = [];
+	const where = ['8015', '8065', '8013', '8011', '8012', '8045'].includes(problem.code) ? lookedUp(context.query) : '';
+	if (where) hints.push(`Looked for ${where}.`);
 	if (known) hints.push(known.hint);
 	if (problem.code === '4000' || problem.code === '403' || problem.httpCode === 403 || problem.httpCode === 401) {
 		if (context.accessGroup) hints.push(`This operation needs the access group resource "${context.accessGroup}" (InTouch > Settings > API access).`);
@@ -259,7 +270,7 @@ export function describeProblem(problem: CapillaryProblem, context: { host?: str
 export function problemToError(
 	node: INode,
 	problem: CapillaryProblem,
-	context: { host?: string; accessGroup?: string; itemIndex?: number; body?: unknown; attempts?: number },
+	context: { host?: string; accessGroup?: string; itemIndex?: number; body?: unknown; attempts?: number; query?: IDataObject },
 ): NodeApiError {
 	const described = describeProblem(problem, context);
 	const { message } = described;

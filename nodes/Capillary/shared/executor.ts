@@ -213,6 +213,7 @@ async function fetchPage(
 			body: response.body,
 			attempts: response.attempts,
 			accessGroup: accessGroupOf(operation.method, operation.path),
+			query: request.qs,
 		});
 	}
 	const { entities, warnings, total } = unwrap(operation.family, response.body, {

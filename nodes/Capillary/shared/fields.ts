@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { setMultipartBody } from './files';
+
 
 /**
  * Parameters used by many operations, defined once. Each carries its own `routing.send`, so the
@@ -193,6 +195,33 @@ export function returnAllAndLimit(): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/**
+ * An ascending/descending choice sent as a query parameter. Capillary spells the values in the
+ * case of the endpoint (`ASC` on most v2 lists, `asc` on v1.1 and some gateway lists): the case
+ * of the default decides which.
+ */
+export function sortOrderField({
+	displayName = 'Sort Order',
+	name = 'sortOrder',
+	query = name,
+	default: defaultValue = 'DESC',
+	description,
+}: { displayName?: string; name?: string; query?: string; default?: string; description?: string } = {}): INodeProperties {
+	const lower = defaultValue === defaultValue.toLowerCase();
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: options([
+			['Ascending', lower ? 'asc' : 'ASC'],
+			['Descending', lower ? 'desc' : 'DESC'],
+		]),
+		default: defaultValue,
+		...(description ? { description } : {}),
+		routing: toQuery(query),
+	};
 }
 
 export const simplifyField: INodeProperties = {
@@ -386,7 +415,13 @@ function applyJsonParameter(displayName: string, name: string, target: JsonTarge
  * "Fields" or "JSON" for operations with a rich body: structured fields for the common shape,
  * raw JSON for everything else the API accepts.
  */
-export function bodyInput(fields: INodeProperties[], jsonDescription: string, jsonTarget: JsonTarget = { in: 'body' }): INodeProperties[] {
+export function bodyInput(
+	fields: INodeProperties[],
+	jsonDescription: string,
+	jsonTarget: JsonTarget = { in: 'body' },
+	/** A JSON field of its own (e.g. one that accepts an object or a list). */
+	json: INodeProperties = jsonField('Body (JSON)', 'bodyJson', jsonTarget, jsonDescription, { required: true }),
+): INodeProperties[] {
 	const onlyFor = (mode: string, field: INodeProperties): INodeProperties => ({
 		...field,
 		displayOptions: { ...(field.displayOptions ?? {}), show: { ...(field.displayOptions?.show ?? {}), bodyInput: [mode] } },
@@ -404,7 +439,7 @@ export function bodyInput(fields: INodeProperties[], jsonDescription: string, js
 			default: 'fields',
 		},
 		...fields.map((f) => onlyFor('fields', f)),
-		onlyFor('json', jsonField('Body (JSON)', 'bodyJson', jsonTarget, jsonDescription, { required: true })),
+		onlyFor('json', json),
 	];
 }
 
@@ -464,24 +499,7 @@ function multipartUpload(fileField: string) {
 		}
 		const binary = item.binary[property];
 		const content = await this.helpers.getBinaryDataBuffer(property);
-		const boundary = `----n8nCapillary${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-		const parts: Buffer[] = [];
-		const fields = (request.body ?? {}) as IDataObject;
-		for (const [key, value] of Object.entries(fields)) {
-			if (value === undefined || value === null || value === '') continue;
-			const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-			parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${text}\r\n`));
-		}
-		const fileName = (binary.fileName ?? 'upload').replace(/"/g, '');
-		parts.push(
-			Buffer.from(
-				`--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${fileName}"\r\nContent-Type: ${binary.mimeType || 'application/octet-stream'}\r\n\r\n`,
-			),
-			content,
-			Buffer.from(`\r\n--${boundary}--\r\n`),
-		);
-		request.body = Buffer.concat(parts);
-		request.headers = { ...(request.headers ?? {}), 'Content-Type': `multipart/form-data; boundary=${boundary}` };
+		setMultipartBody(request, { field: fileField, fileName: binary.fileName ?? 'upload', mimeType: binary.mimeType || 'application/octet-stream', content }, (request.body ?? {}) as IDataObject);
 		return request;
 	};
 }

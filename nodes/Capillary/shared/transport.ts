@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	INodeCredentialDescription,
 	INodeProperties,
 	IPollFunctions,
 } from 'n8n-workflow';
@@ -32,6 +33,12 @@ function itemIndexOf(context: RequestContext): number | undefined {
 
 export const BASIC_CREDENTIAL = 'capillaryApi';
 export const OAUTH_CREDENTIAL = 'capillaryOAuthApi';
+
+/** The two credential types, each shown for its Authentication choice (all three nodes use them). */
+export const credentialDescriptions: INodeCredentialDescription[] = [
+	{ name: BASIC_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
+	{ name: OAUTH_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['oAuth'] } } },
+];
 
 export const authenticationField: INodeProperties = {
 	displayName: 'Authentication',

@@ -64,49 +64,20 @@ function byIds(map: Map<string, JsonObject>, ids: string | undefined): JsonObjec
 export function register(router: Router, sim: Simulator): void {
 	const state = () => sim.state;
 
-	router.post('/v2/communications/email', (req) => {
-		const [email] = v11Entities(req, 'email');
-		if (!email) return v11Error(400, 'Input is invalid: root.email is missing');
-		const stored = storeEmail(state(), email, email.scheduledTime as Json, 'v2');
-		if (typeof stored === 'string') return v11Error(stored === 'Invalid email id' ? 4208 : 4201, stored);
-		return v11Ok(
-			{
-				email: {
-					id: stored.id,
-					to: stored.to,
-					cc: stored.cc,
-					bcc: stored.bcc,
-					status: 'Queued',
-					subject: stored.subject,
-					description: stored.description,
-					scheduledTime: istTime(email.scheduledTime as Json),
-				},
-			},
-			'success',
-		);
-	});
-
-	router.post('/v1.1/communications/email', (req) => {
-		const [email] = v11Entities(req, 'email');
-		if (!email) return v11Error(400, 'Input is invalid: root.email is missing');
-		const stored = storeEmail(state(), email, email.scheduled_time as Json, 'v1.1');
-		if (typeof stored === 'string') return v11Error(stored === 'Invalid email id' ? 4208 : 4201, stored);
-		return v11Ok(
-			{
-				email: {
-					id: stored.id,
-					to: stored.to,
-					cc: stored.cc,
-					bcc: stored.bcc,
-					status: 'Queued',
-					subject: stored.subject,
-					description: stored.description,
-					scheduled_time: istTime(email.scheduled_time as Json),
-				},
-			},
-			'success',
-		);
-	});
+	// v2 and v1.1 take the same email; they differ in the spelling of the scheduled time.
+	for (const [version, scheduledKey] of [
+		['v2', 'scheduledTime'],
+		['v1.1', 'scheduled_time'],
+	] as const) {
+		router.post(`/${version}/communications/email`, (req) => {
+			const [email] = v11Entities(req, 'email');
+			if (!email) return v11Error(400, 'Input is invalid: root.email is missing');
+			const stored = storeEmail(state(), email, email[scheduledKey] as Json, version);
+			if (typeof stored === 'string') return v11Error(stored === 'Invalid email id' ? 4208 : 4201, stored);
+			const { id, to, cc, bcc, subject, description } = stored;
+			return v11Ok({ email: { id, to, cc, bcc, status: 'Queued', subject, description, [scheduledKey]: istTime(email[scheduledKey] as Json) } }, 'success');
+		});
+	}
 
 	router.get('/v1.1/communications/email', (req) => {
 		if (!req.query.id) return v11Error(400, 'Input is invalid: id is mandatory');
