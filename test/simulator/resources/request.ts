@@ -422,7 +422,7 @@ function addTransactionRequest(sim: Simulator, req: SimRequest, body: JsonObject
 	const duplicate = ([...state.requests.values()] as SimRequestRecord[]).some(
 		(r) => r.type === 'TRANSACTION' && r.status !== 'REJECTED' && String(r.transaction?.billNumber) === String(transaction.billNumber),
 	);
-	if (duplicate || [...state.transactions.values()].some((t) => t.number === String(transaction.billNumber) && t.customerId === customer.id)) {
+	if (duplicate || state.transactionsWithNumber(String(transaction.billNumber)).some((t) => t.customerId === customer.id)) {
 		return v2Error(400, 9055, 'Request has been queued earlier: a request or transaction with this bill number exists');
 	}
 	const now = nowIso();

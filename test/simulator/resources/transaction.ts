@@ -85,12 +85,13 @@ function v11List(value: unknown, key: string): JsonObject[] {
 }
 
 function regularBill(state: SimState, number: string, customerId?: number): Transaction | undefined {
-	return [...state.transactions.values()].find((t) => t.number === number && t.type === 'REGULAR' && (customerId === undefined || t.customerId === customerId));
+	return state.transactionsWithNumber(number).find((t) => t.type === 'REGULAR' && (customerId === undefined || t.customerId === customerId));
 }
 
 function returnedSoFar(state: SimState, number: string, customerId?: number): number {
-	return [...state.transactions.values()]
-		.filter((t) => t.number === number && t.type === 'RETURN' && t.customerId === customerId)
+	return state
+		.transactionsWithNumber(number)
+		.filter((t) => t.type === 'RETURN' && t.customerId === customerId)
 		.reduce((sum, t) => sum + t.amount, 0);
 }
 
@@ -435,7 +436,7 @@ export function register(router: Router, sim: Simulator): void {
 	});
 
 	router.get('/v2/transactions/getByBillNumber/:billNumber', (req) => {
-		const list = [...state().transactions.values()].filter((t) => t.number === req.params.billNumber) as TransactionRecord[];
+		const list = [...state().transactionsWithNumber(req.params.billNumber)] as TransactionRecord[];
 		return ok({ pagination: { limit: 100, offset: 0, total: list.length }, data: list.map((t) => v2View(t, true, true)), warnings: [], errors: [] });
 	});
 
