@@ -61,7 +61,12 @@ describe('till Basic auth (capillaryApi)', () => {
 
 describe('regions', () => {
 	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
+	// nock patches Node's http module for the whole worker process; restore() puts it back, or
+	// later test files in this worker would send through nock (a 100 KB URL then hangs there).
+	afterAll(() => {
+		nock.enableNetConnect();
+		nock.restore();
+	});
 
 	it.each(REGIONS.filter((r) => r.value !== 'custom'))('$name → $value', async ({ value }) => {
 		nock.disableNetConnect();
