@@ -13,7 +13,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 require('reflect-metadata');
 
-import type { INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
 import { runNode, type RunResult } from '../test/harness/engine';
 
@@ -36,7 +36,7 @@ function transactionItems(count: number, prefix: string) {
 	}));
 }
 
-async function capillary(parameters: Record<string, unknown>, items: Array<Record<string, unknown>>, nodeType = 'capillary'): Promise<RunResult> {
+async function capillary(parameters: Record<string, unknown>, items: IDataObject[], nodeType = 'capillary'): Promise<RunResult> {
 	return await runNode({ parameters: { authentication: 'basicAuth', ...parameters }, items, credentials, nodeType });
 }
 

@@ -8,7 +8,7 @@ import { addBadge } from '../simulator/resources/badge';
 
 const bulk = { nodeType: 'capillaryBulk' };
 
-function transactions(count: number, mobile = (i: number) => (i % 2 ? '919111111111' : '919222222222')) {
+function transactions(count: number, mobile = (i: number): string => (i % 2 ? '919111111111' : '919222222222')) {
 	return Array.from({ length: count }, (_, i) => ({ identifierType: 'mobile', identifierValue: mobile(i), source: 'INSTORE', type: 'REGULAR', billNumber: `BULK-${i}`, billAmount: 100 }));
 }
 
