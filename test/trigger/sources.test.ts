@@ -5,32 +5,22 @@
  */
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { clearTokenCache } from '../../dist/credentials/CapillaryAuth';
-import { basicCredentials, oauthCredentials } from '../harness/fixtures';
+import { basicCredentials, oauthCredentials, useCapillary } from '../harness/fixtures';
 import { createPoller } from '../harness/poll';
 import { defineBehaviouralEvent } from '../simulator/resources/behaviouralEvent';
 import { addMember, createGroup } from '../simulator/resources/userGroup';
-import { startSimulator, type Simulator } from '../simulator/server';
 import { nowIso, nowV11 } from '../simulator/http';
 import { DEFAULT_TILL } from '../simulator/auth';
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => {
-	sim.reset('demo');
-	clearTokenCache();
-});
+const capillary = useCapillary();
 
 const TOM = '919111111111';
-const tom = () => sim.state.findCustomer('mobile', TOM)!;
+const tom = () => capillary.sim.state.findCustomer('mobile', TOM)!;
 const watchTom = { identifierName: 'mobile', identifierValue: TOM, source: 'INSTORE' };
 
 async function v11(path: string, body: unknown): Promise<void> {
 	const auth = Buffer.from(`${DEFAULT_TILL.username}:${require('node:crypto').createHash('md5').update(DEFAULT_TILL.password).digest('hex')}`).toString('base64');
-	const response = await fetch(`${sim.url}${path}?format=json`, { method: 'POST', headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await fetch(`${capillary.sim.url}${path}?format=json`, { method: 'POST', headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	expect(response.status).toBe(200);
 }
 
@@ -51,7 +41,7 @@ const cases: SourceCase[] = [
 		event: 'behaviouralEventDefinition',
 		parameters: { eventName: 'CartAbandoned' },
 		produce: () => {
-			defineBehaviouralEvent(sim, { eventName: 'CartAbandoned', actions: ['EMFConsumer'], fields: [] });
+			defineBehaviouralEvent(capillary.sim, { eventName: 'CartAbandoned', actions: ['EMFConsumer'], fields: [] });
 			return { eventName: 'CartAbandoned', updatedType: 'CREATE' };
 		},
 		path: '/v2/events/audit_logs',
@@ -71,7 +61,7 @@ const cases: SourceCase[] = [
 		event: 'customerTransaction',
 		parameters: watchTom,
 		produce: () => {
-			sim.state.addTransaction({ number: 'TRG-1', type: 'REGULAR', customerId: tom().id, amount: 900, billingTime: nowV11(), lineItems: [], paymentModes: [], extendedFields: {}, customFields: {}, notes: '', storeCode: 'store.server', source: 'v2' });
+			capillary.sim.state.addTransaction({ number: 'TRG-1', type: 'REGULAR', customerId: tom().id, amount: 900, billingTime: nowV11(), lineItems: [], paymentModes: [], extendedFields: {}, customFields: {}, notes: '', storeCode: 'store.server', source: 'v2' });
 			return { billNumber: 'TRG-1' };
 		},
 		path: /^\/v2\/customers\/1001\/transactions$/,
@@ -81,7 +71,7 @@ const cases: SourceCase[] = [
 		event: 'customerLoyaltyEvent',
 		parameters: watchTom,
 		produce: () => {
-			sim.state.loyaltyEvent(tom(), 'PointsExpiry');
+			capillary.sim.state.loyaltyEvent(tom(), 'PointsExpiry');
 			return { eventName: 'PointsExpiry' };
 		},
 		path: '/v2/customers/1001/loyaltyEvents',
@@ -99,7 +89,7 @@ const cases: SourceCase[] = [
 		event: 'customerPointsLedger',
 		parameters: watchTom,
 		produce: () => {
-			const entry = sim.state.credit(tom(), 75, 'GoodwillPoints');
+			const entry = capillary.sim.state.credit(tom(), 75, 'GoodwillPoints');
 			entry.date = nowIso(new Date(Date.now() + 2000));
 			return { eventName: 'GoodwillPoints' };
 		},
@@ -109,12 +99,12 @@ const cases: SourceCase[] = [
 	{
 		event: 'userGroupTransaction',
 		prepare: () => {
-			const group = createGroup(sim.state, { externalId: 'FAM-1', groupName: 'Sawyers' });
+			const group = createGroup(capillary.sim.state, { externalId: 'FAM-1', groupName: 'Sawyers' });
 			addMember(group, tom().id, true);
 			return { groupId: String(group.id) };
 		},
 		produce: () => {
-			sim.state.addTransaction({ number: 'GRP-1', type: 'REGULAR', customerId: tom().id, amount: 400, billingTime: nowV11(new Date(Date.now() + 2000)), lineItems: [], paymentModes: [], extendedFields: {}, customFields: {}, notes: '', storeCode: 'store.server', source: 'v2' });
+			capillary.sim.state.addTransaction({ number: 'GRP-1', type: 'REGULAR', customerId: tom().id, amount: 400, billingTime: nowV11(new Date(Date.now() + 2000)), lineItems: [], paymentModes: [], extendedFields: {}, customFields: {}, notes: '', storeCode: 'store.server', source: 'v2' });
 			return {};
 		},
 		path: '/v2/userGroup2/transactions',
@@ -123,12 +113,12 @@ const cases: SourceCase[] = [
 	{
 		event: 'userGroupTierChange',
 		prepare: () => {
-			const group = createGroup(sim.state, { externalId: 'FAM-2', groupName: 'Thatchers', points: 10 });
+			const group = createGroup(capillary.sim.state, { externalId: 'FAM-2', groupName: 'Thatchers', points: 10 });
 			addMember(group, tom().id, true);
 			return { groupId: String(group.id) };
 		},
 		produce: () => {
-			[...sim.state.userGroups.values()].find((g) => g.externalId === 'FAM-2')!.points = 1500;
+			[...capillary.sim.state.userGroups.values()].find((g) => g.externalId === 'FAM-2')!.points = 1500;
 			return { to: 'Silver', type: 'UPGRADE' };
 		},
 		path: '/v2/userGroup2/slabHistory',
@@ -139,19 +129,19 @@ const cases: SourceCase[] = [
 describe.each(cases)('Capillary Trigger event "$event"', (c) => {
 	it('seeds silently, emits the new event once, then nothing', async () => {
 		const extra = c.prepare?.() ?? {};
-		const credentials: Record<string, ICredentialDataDecryptedObject> = { capillaryApi: basicCredentials(sim) };
+		const credentials: Record<string, ICredentialDataDecryptedObject> = { capillaryApi: basicCredentials(capillary.sim) };
 		const trigger = await createPoller({
 			parameters: { authentication: 'basicAuth', event: c.event, ...c.parameters, ...extra, options: { timeZone: 'Asia/Kolkata' }, requestSettings: { retryDelay: 1 } },
 			credentials,
 		});
 		expect((await trigger.poll()).items).toBeNull();
 		const expected = await c.produce();
-		sim.clearRequests();
+		capillary.sim.clearRequests();
 		const first = await trigger.poll();
 		expect(first.error).toBeUndefined();
 		expect(first.items).toHaveLength(1);
 		expect(first.items![0]).toMatchObject({ eventType: c.event, eventId: expect.any(String), ...expected });
-		const requests = sim.apiRequests().filter((r) => (typeof c.path === 'string' ? r.path === c.path : c.path.test(r.path)));
+		const requests = capillary.sim.apiRequests().filter((r) => (typeof c.path === 'string' ? r.path === c.path : c.path.test(r.path)));
 		expect(requests.length).toBeGreaterThan(0);
 		for (const [key, want] of Object.entries(c.query ?? {})) {
 			if (want instanceof RegExp) expect(requests[0].query[key]).toMatch(want);
@@ -165,11 +155,11 @@ describe('Capillary Trigger with OAuth', () => {
 	it('polls with an OAuth credential and survives a token that expired between polls', async () => {
 		const trigger = await createPoller({
 			parameters: { authentication: 'oAuth', event: 'customerLoyaltyEvent', ...watchTom, options: { timeZone: 'Asia/Kolkata' } },
-			credentials: { capillaryOAuthApi: oauthCredentials(sim) },
+			credentials: { capillaryOAuthApi: oauthCredentials(capillary.sim) },
 		});
 		await trigger.poll();
-		sim.auth.expireAll();
-		sim.state.loyaltyEvent(tom(), 'TierUpgrade');
+		capillary.sim.auth.expireAll();
+		capillary.sim.state.loyaltyEvent(tom(), 'TierUpgrade');
 		const next = await trigger.poll();
 		expect(next.error).toBeUndefined();
 		expect(next.items).toEqual([expect.objectContaining({ eventName: 'TierUpgrade' })]);

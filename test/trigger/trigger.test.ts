@@ -5,37 +5,28 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { clearTokenCache } from '../../dist/credentials/CapillaryAuth';
-import { basicCredentials, oauthCredentials } from '../harness/fixtures';
+import { basicCredentials, oauthCredentials, useCapillary } from '../harness/fixtures';
 import { createPoller, type Poller } from '../harness/poll';
 import { faultReplies } from '../simulator/faults';
-import { startSimulator, type Simulator } from '../simulator/server';
 import { addBehaviouralEvents, addRejections, clearRejections } from '../simulator/streams';
 
 const MINUTE = 60_000;
 const ORG = { timeZone: 'Asia/Kolkata' };
 
-let sim: Simulator;
-beforeAll(async () => {
-	sim = await startSimulator();
-});
-afterAll(async () => sim.close());
-beforeEach(() => {
-	sim.reset('demo');
-	clearTokenCache();
-});
+const capillary = useCapillary();
 
 async function poller(parameters: INodeParameters, auth: 'basic' | 'oauth' = 'basic', staticData?: string): Promise<Poller> {
-	const credentials: Record<string, ICredentialDataDecryptedObject> = auth === 'oauth' ? { capillaryOAuthApi: oauthCredentials(sim) } : { capillaryApi: basicCredentials(sim) };
+	const credentials: Record<string, ICredentialDataDecryptedObject> = auth === 'oauth' ? { capillaryOAuthApi: oauthCredentials(capillary.sim) } : { capillaryApi: basicCredentials(capillary.sim) };
 	return await createPoller({ parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', ...parameters }, credentials, staticData });
 }
 
 const rejected = (extra: INodeParameters = {}) => ({ event: 'rejectedTransaction', options: ORG, requestSettings: { retryDelay: 1 }, ...extra });
 const ids = (items: Array<Record<string, unknown>> | null) => (items ?? []).map((i) => i.entityId);
-const apiCalls = () => sim.apiRequests().length;
+const apiCalls = () => capillary.sim.apiRequests().length;
 
 describe('Capillary Trigger: rejected transactions', () => {
 	it('first activation seeds the cursor and emits nothing, not even what already exists', async () => {
-		addRejections(sim, [Date.now() - 2 * MINUTE]);
+		addRejections(capillary.sim, [Date.now() - 2 * MINUTE]);
 		const trigger = await poller(rejected());
 		expect((await trigger.poll()).items).toBeNull();
 		expect(JSON.parse(trigger.stored)['node:Capillary Trigger'].cursor.version).toBe(1);
@@ -46,11 +37,11 @@ describe('Capillary Trigger: rejected transactions', () => {
 		const trigger = await poller(rejected(), 'oauth');
 		await trigger.poll();
 		const now = Date.now();
-		const [a, b, c] = addRejections(sim, [now + 3000, now + 1000, now + 2000]);
+		const [a, b, c] = addRejections(capillary.sim, [now + 3000, now + 1000, now + 2000]);
 		const first = await trigger.poll();
 		expect(ids(first.items)).toEqual([b, c, a]);
 		expect(first.items![0]).toMatchObject({ eventType: 'rejectedTransaction', eventId: String(b), status: 'OPEN', eventTime: expect.any(String) });
-		sim.clearRequests();
+		capillary.sim.clearRequests();
 		expect((await trigger.poll()).items).toBeNull();
 		expect(apiCalls()).toBe(1);
 	});
@@ -59,9 +50,9 @@ describe('Capillary Trigger: rejected transactions', () => {
 		const trigger = await poller(rejected());
 		await trigger.poll();
 		const at = Date.now() + 5000;
-		const burst = addRejections(sim, [at, at, at]);
+		const burst = addRejections(capillary.sim, [at, at, at]);
 		expect(ids((await trigger.poll()).items).sort()).toEqual([...burst].sort());
-		const more = addRejections(sim, [at, at]);
+		const more = addRejections(capillary.sim, [at, at]);
 		expect(ids((await trigger.poll()).items).sort()).toEqual([...more].sort());
 		expect((await trigger.poll()).items).toBeNull();
 	});
@@ -69,9 +60,9 @@ describe('Capillary Trigger: rejected transactions', () => {
 	it('catches an event that appears late, with a timestamp just before the last poll', async () => {
 		const trigger = await poller(rejected());
 		await trigger.poll();
-		const [newest] = addRejections(sim, [Date.now() + 60_000]);
+		const [newest] = addRejections(capillary.sim, [Date.now() + 60_000]);
 		expect(ids((await trigger.poll()).items)).toEqual([newest]);
-		const [late] = addRejections(sim, [Date.now() + 30_000]);
+		const [late] = addRejections(capillary.sim, [Date.now() + 30_000]);
 		expect(ids((await trigger.poll()).items)).toEqual([late]);
 	});
 
@@ -79,8 +70,8 @@ describe('Capillary Trigger: rejected transactions', () => {
 		const trigger = await poller(rejected());
 		await trigger.poll();
 		const base = Date.now() + 1000;
-		const created = addRejections(sim, Array.from({ length: 1050 }, (_, i) => base + i * 10));
-		sim.clearRequests();
+		const created = addRejections(capillary.sim, Array.from({ length: 1050 }, (_, i) => base + i * 10));
+		capillary.sim.clearRequests();
 		const { items } = await trigger.poll();
 		expect(ids(items)).toEqual(created);
 		expect(apiCalls()).toBeGreaterThan(10);
@@ -91,14 +82,14 @@ describe('Capillary Trigger: rejected transactions', () => {
 		const trigger = await poller(rejected());
 		await trigger.poll();
 		const before = trigger.stored;
-		const created = addRejections(sim, [Date.now() + 1000, Date.now() + 2000]);
+		const created = addRejections(capillary.sim, [Date.now() + 1000, Date.now() + 2000]);
 		for (const fault of [faultReplies.serverError(), faultReplies.html502(), { status: 200, body: { errors: [{ status: false, code: 400, message: 'Invalid date format' }], warnings: [] } }, { dropConnection: true }]) {
-			sim.faults.add({ path: '/v2/organization/rejectedTransactions', times: 4, ...fault });
+			capillary.sim.faults.add({ path: '/v2/organization/rejectedTransactions', times: 4, ...fault });
 			const failed = await trigger.poll();
 			expect(failed.items).toBeNull();
 			expect(failed.error?.message).toMatch(/Capillary error|request to Capillary at/);
 			expect(trigger.stored).toBe(before);
-			sim.faults.clear();
+			capillary.sim.faults.clear();
 		}
 		expect(ids((await trigger.poll()).items)).toEqual(created);
 	});
@@ -106,9 +97,9 @@ describe('Capillary Trigger: rejected transactions', () => {
 	it('survives a restart: static data round-trips through JSON and the next process continues', async () => {
 		const first = await poller(rejected());
 		await first.poll();
-		const [a] = addRejections(sim, [Date.now() + 1000]);
+		const [a] = addRejections(capillary.sim, [Date.now() + 1000]);
 		expect(ids((await first.poll()).items)).toEqual([a]);
-		const [b] = addRejections(sim, [Date.now() + 2000]);
+		const [b] = addRejections(capillary.sim, [Date.now() + 2000]);
 		clearTokenCache();
 		const restarted = await poller(rejected(), 'basic', JSON.parse(JSON.stringify(first.stored)));
 		expect(ids((await restarted.poll()).items)).toEqual([b]);
@@ -119,7 +110,7 @@ describe('Capillary Trigger: rejected transactions', () => {
 		await trigger.poll();
 		const sizes: number[] = [];
 		for (let round = 0; round < 6; round++) {
-			addRejections(sim, Array.from({ length: 20 }, (_, i) => Date.now() + (round + 1) * 5 * MINUTE + i));
+			addRejections(capillary.sim, Array.from({ length: 20 }, (_, i) => Date.now() + (round + 1) * 5 * MINUTE + i));
 			await trigger.poll();
 			sizes.push(JSON.parse(trigger.stored)['node:Capillary Trigger'].cursor.seen.length);
 		}
@@ -130,7 +121,7 @@ describe('Capillary Trigger: rejected transactions', () => {
 		const trigger = await poller(rejected());
 		await trigger.poll();
 		const before = trigger.stored;
-		const [older, newest] = addRejections(sim, [Date.now() + 1000, Date.now() + 5000]);
+		const [older, newest] = addRejections(capillary.sim, [Date.now() + 1000, Date.now() + 5000]);
 		void older;
 		const manual = await trigger.poll('manual');
 		expect(ids(manual.items)).toEqual([newest]);
@@ -139,8 +130,8 @@ describe('Capillary Trigger: rejected transactions', () => {
 	});
 
 	it('"Emit events since" backfills on the first poll', async () => {
-		clearRejections(sim);
-		const old = addRejections(sim, [Date.now() - 3 * 86_400_000, Date.now() - 2 * 86_400_000]);
+		clearRejections(capillary.sim);
+		const old = addRejections(capillary.sim, [Date.now() - 3 * 86_400_000, Date.now() - 2 * 86_400_000]);
 		const trigger = await poller(rejected({ options: { ...ORG, emitSince: new Date(Date.now() - 2.5 * 86_400_000).toISOString() } }));
 		expect(ids((await trigger.poll()).items)).toEqual([old[1]]);
 	});
@@ -148,13 +139,13 @@ describe('Capillary Trigger: rejected transactions', () => {
 	it('sends dates as yyyy-MM-dd in the org time zone and compares instants, not strings', async () => {
 		const trigger = await poller(rejected({ rejectionStatus: 'OPEN', errorCode: '683' }));
 		await trigger.poll();
-		const startDate = sim.apiRequests()[0].query.startDate;
+		const startDate = capillary.sim.apiRequests()[0].query.startDate;
 		expect(startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-		expect(sim.apiRequests()[0].query).toMatchObject({ status: 'OPEN', errorCode: '683' });
+		expect(capillary.sim.apiRequests()[0].query).toMatchObject({ status: 'OPEN', errorCode: '683' });
 		// Written with another offset: 07:00 in Singapore is 04:30 in India, still after the cursor.
 		const at = Date.now() + 90 * MINUTE;
-		const [id] = addRejections(sim, [at]);
-		const record = sim.state.collection('rejectedTransactions').get(String(id))!;
+		const [id] = addRejections(capillary.sim, [at]);
+		const record = capillary.sim.state.collection('rejectedTransactions').get(String(id))!;
 		const sg = new Date(at + 8 * 60 * MINUTE).toISOString().replace(/\.\d{3}Z$/, '+08:00');
 		record.eventDate = sg;
 		expect(ids((await trigger.poll()).items)).toEqual([id]);
@@ -164,7 +155,7 @@ describe('Capillary Trigger: rejected transactions', () => {
 		const trigger = await poller(rejected());
 		await trigger.poll();
 		const other = await poller(rejected({ rejectionStatus: 'FIXED' }), 'basic', trigger.stored);
-		addRejections(sim, [Date.now() - MINUTE], 'FIXED');
+		addRejections(capillary.sim, [Date.now() - MINUTE], 'FIXED');
 		expect((await other.poll()).items).toBeNull();
 	});
 });
@@ -174,8 +165,8 @@ describe('Capillary Trigger: behavioural events', () => {
 		const trigger = await poller({ event: 'behaviouralEvent', eventName: 'AppOpened', options: ORG }, 'oauth');
 		await trigger.poll();
 		const base = Date.now() + 1000;
-		const logged = addBehaviouralEvents(sim, Array.from({ length: 1200 }, (_, i) => base + Math.floor(i / 3)));
-		addBehaviouralEvents(sim, [base + 5], 'Other');
+		const logged = addBehaviouralEvents(capillary.sim, Array.from({ length: 1200 }, (_, i) => base + Math.floor(i / 3)));
+		addBehaviouralEvents(capillary.sim, [base + 5], 'Other');
 		const { items } = await trigger.poll();
 		expect(items).toHaveLength(1200);
 		expect(new Set(items!.map((i) => i.eventId)).size).toBe(1200);
