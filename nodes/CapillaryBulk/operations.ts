@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import { getPath } from '../Capillary/shared/envelopes';
-import { options, SOURCES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
+import { options, SOURCES, V11_IDENTIFIER_TYPES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
 
 /**
  * The batch endpoints the Bulk node feeds: how one input item becomes one entity, how a chunk of
@@ -85,13 +85,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 				displayName: 'Identifier Type',
 				name: 'identifierType',
 				type: 'options',
-				options: options([
-					['Mobile', 'mobile'],
-					['Email', 'email'],
-					['External ID', 'external_id'],
-					['Customer ID', 'id'],
-					['Card Number', 'card_number'],
-				]),
+				options: options(V11_IDENTIFIER_TYPES),
 				default: 'mobile',
 			},
 		],
