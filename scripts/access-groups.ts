@@ -1,9 +1,9 @@
 /**
- * Generates nodes/Capillary/shared/accessGroups.ts from the API index (catalog.json beside the
- * repository): for each endpoint, the access group resource an API client needs, so that a 403
+ * Generates nodes/Capillary/shared/accessGroups.ts from Capillary's API index (a catalog.json given
+ * as argument): for each endpoint, the access group resource an API client needs, so that a 403
  * can name it. Run `npm run gen:access-groups` when the catalog changes; the output is committed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Row {
@@ -14,7 +14,13 @@ interface Row {
 }
 
 const ROOT = join(__dirname, '..');
-const catalog = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'capillary', 'catalog.json'), 'utf8')) as Row[];
+// The API index is not part of this repository: pass its path (default: the maintainers' checkout beside it).
+const catalogPath = process.argv[2] ?? join(ROOT, '..', 'shared', 'capillary', 'catalog.json');
+if (!existsSync(catalogPath)) {
+	console.error(`No API index at ${catalogPath}. accessGroups.ts is committed; add a new endpoint's line by hand, or pass the catalog's path.`);
+	process.exit(1);
+}
+const catalog = JSON.parse(readFileSync(catalogPath, 'utf8')) as Row[];
 const groups = new Map<string, string>();
 for (const row of catalog) {
 	const group = row.accessGroup.trim();

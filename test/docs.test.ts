@@ -1,10 +1,13 @@
-/** The README's operations table is generated from the built node; this fails when it is stale. */
+/** The generated reference pages come from the built nodes; this fails when one is stale. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { readmeWithTable } from '../scripts/operations-table';
+import { PAGES } from '../scripts/operations-table';
 
-it('README lists every resource and operation of the built node (run `npm run docs`)', () => {
-	const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-	expect(readme).toBe(readmeWithTable(readme));
+describe('generated docs pages (run `npm run docs` when this fails)', () => {
+	for (const [file, page] of Object.entries(PAGES)) {
+		it(`${file} matches the built package`, () => {
+			expect(readFileSync(join(__dirname, '..', file), 'utf8')).toBe(page());
+		});
+	}
 });
