@@ -61,6 +61,7 @@ export class CapillaryOAuthApi implements ICredentialType {
 			displayName: 'Token Scope',
 			name: 'tokenScope',
 			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 	];

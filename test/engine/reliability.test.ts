@@ -104,7 +104,9 @@ describe('case 11: a write is re-sent only when Capillary proved it was not proc
 	});
 
 	it('a connection reset after a write: 1 send, outcome unknown', async () => {
-		server = await hostileServer((_req, res) => res.socket?.destroy());
+		server = await hostileServer((_req, res) => {
+			res.socket?.destroy();
+		});
 		const result = await run({ ...reverse, requestSettings: { maxRetries: 3, retryDelay: 1 } });
 		expect(result.error?.message).toMatch(/outcome unknown, check before retrying$/);
 		expect(server.apiRequests()).toHaveLength(1);

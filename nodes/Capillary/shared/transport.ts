@@ -79,6 +79,15 @@ export const throughputSettings: INodeProperties = {
 			description: 'How many requests this node keeps in flight at once, across all input items',
 		},
 		{
+			displayName: 'Max Pages',
+			name: 'maxPages',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_PAGES,
+			description:
+				'Return All: the most pages read for one item. Reading stops with an error naming the endpoint when this is reached, or as soon as a page repeats what was already read (a server ignoring the paging parameter).',
+		},
+		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
@@ -103,15 +112,6 @@ export const throughputSettings: INodeProperties = {
 			default: DEFAULT_TIMEOUT_MS,
 			description:
 				'How long one request (including the OAuth token request) may wait for Capillary\'s answer. A read that times out is retried under Max Retries; a write that times out is not re-sent and its item fails with "outcome unknown".',
-		},
-		{
-			displayName: 'Max Pages',
-			name: 'maxPages',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_MAX_PAGES,
-			description:
-				'Return All: the most pages read for one item. Reading stops with an error naming the endpoint when this is reached, or as soon as a page repeats what was already read (a server ignoring the paging parameter).',
 		},
 	],
 };
