@@ -249,8 +249,8 @@ function titleOf(html: string): string {
 function lookedUp(query: IDataObject | undefined): string {
 	if (!query) return '';
 	const parts: string[] = [];
-	if (query.identifierName && query.identifierValue) parts.push(`${String(query.identifierName)} ${String(query.identifierValue)}`);
-	if (query.source) parts.push(`in source ${String(query.source)}${query.accountId ? ` (account ${String(query.accountId)})` : ''}`);
+	if (query.identifierName && query.identifierValue) parts.push(`${readable(query.identifierName)} ${readable(query.identifierValue)}`);
+	if (query.source) parts.push(`in source ${readable(query.source)}${query.accountId ? ` (account ${readable(query.accountId)})` : ''}`);
 	return parts.join(' ');
 }
 
