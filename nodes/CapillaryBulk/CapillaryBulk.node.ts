@@ -104,6 +104,7 @@ export class CapillaryBulk implements INodeType {
 
 		// Joined lookups: each distinct value is sent once and its result fanned out to every item
 		// that asked (Capillary answers a repeated value once); a value with a comma cannot be joined.
+		const identityOf = (entry: (typeof ready)[number]) => (operation.joinedValues ? (operation.entityKeys(entry.entity, param)[0] ?? `#${entry.index}`) : `#${entry.index}`);
 		const askers = new Map<string, number[]>();
 		const unique: typeof ready = [];
 		for (const entry of ready) {
@@ -114,11 +115,10 @@ export class CapillaryBulk implements INodeType {
 				};
 				continue;
 			}
-			const identity = operation.joinedValues ? (operation.entityKeys(entry.entity, param)[0] ?? `#${entry.index}`) : `#${entry.index}`;
-			const same = askers.get(identity);
+			const same = askers.get(identityOf(entry));
 			if (same) same.push(entry.index);
 			else {
-				askers.set(identity, [entry.index]);
+				askers.set(identityOf(entry), [entry.index]);
 				unique.push(entry);
 			}
 		}
@@ -129,8 +129,7 @@ export class CapillaryBulk implements INodeType {
 			chunks.map(async (chunk) => {
 				const results = await sendChunk(context, operation, baseURL, chunk.map((c) => c.entity), param);
 				for (const [k, outcome] of results.entries()) {
-					const identity = operation.joinedValues ? (operation.entityKeys(chunk[k].entity, param)[0] ?? `#${chunk[k].index}`) : `#${chunk[k].index}`;
-					for (const index of askers.get(identity) ?? [chunk[k].index]) outcomes[index] = { ...outcome, result: { ...outcome.result } };
+					for (const index of askers.get(identityOf(chunk[k])) ?? [chunk[k].index]) outcomes[index] = { ...outcome, result: { ...outcome.result } };
 				}
 			}),
 		);
