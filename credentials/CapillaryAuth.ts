@@ -169,7 +169,7 @@ interface CachedToken {
  * Tokens minted in this process, per credential. n8n stores the token it got from
  * preAuthentication, but only refreshes it after an HTTP 401; Capillary also says "expired"
  * with 498 and inside HTTP 200 v1.1 bodies, so the package keeps its own view of the newest token.
- * Map order is insertion order: re-inserting on use keeps the oldest entry first for eviction.
+ * Map order is insertion order: re-inserting on use keeps the least recently used entry first, for eviction.
  */
 const tokenCache = new Map<string, CachedToken>();
 const inFlight = new Map<string, Promise<string>>();
@@ -184,8 +184,14 @@ function cacheKey(credentials: ICredentialDataDecryptedObject): string {
 		.digest('hex');
 }
 
+/** The cached token, marked as the most recently used (evicted last). */
 function cached(key: string): CachedToken | undefined {
-	return tokenCache.get(key);
+	const entry = tokenCache.get(key);
+	if (entry) {
+		tokenCache.delete(key);
+		tokenCache.set(key, entry);
+	}
+	return entry;
 }
 
 function remember(key: string, token: CachedToken): void {

@@ -253,8 +253,9 @@ export function isNotProcessed(statusCode: number, body: unknown): boolean {
 
 /** Capillary's codes for "not processed, try again later"; reads are re-sent after these. */
 export function isTryLater(statusCode: number, body: unknown): boolean {
-	if (/per day/i.test(capillaryCode(body).message)) return false;
-	return RETRYABLE_HTTP.has(statusCode) || isNotProcessed(statusCode, body);
+	const { code, message } = capillaryCode(body);
+	if (/per day/i.test(message)) return false;
+	return RETRYABLE_HTTP.has(statusCode) || code === '503' || isNotProcessed(statusCode, body);
 }
 
 /**
