@@ -6,6 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { readable } from '../nodes/Capillary/shared/errors';
+
 /**
  * What both Capillary credential types share: the regional hosts, the optional org id and
  * attribution headers, the MD5 Basic header, and the OAuth token cache.
@@ -129,6 +131,32 @@ export function basicAuthorization(username: string, password: string, passwordI
 export const GENERATE_PATH = '/v3/oauth/token/generate';
 /** Refresh a little before the token's end so a request never leaves with a token about to die. */
 const EXPIRY_MARGIN_MS = 30_000;
+/** How long one request may wait for an answer unless Request Settings > Timeout says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Tokens kept in memory: one per (base URL, client key, secret); the oldest is evicted first. */
+export const MAX_CACHED_TOKENS = 50;
+/** A token never counts as valid longer than this, whatever ttlSeconds says. */
+const MAX_TOKEN_LIFETIME_MS = 24 * 3600_000;
+
+/**
+ * Rejects when `work` has not settled after `ms`. The timer is AbortSignal.timeout's (unref'd, and
+ * dropped with its listener), so a settled request leaves nothing running.
+ */
+export async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+	const signal = AbortSignal.timeout(ms);
+	let onAbort: (() => void) | undefined;
+	const expired = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(onTimeout());
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([work, expired]);
+	} finally {
+		signal.removeEventListener('abort', onAbort!);
+		// The losing request may still fail later; that failure has no one left to tell.
+		work.catch(() => undefined);
+	}
+}
 
 interface CachedToken {
 	token: string;
@@ -141,14 +169,55 @@ interface CachedToken {
  * Tokens minted in this process, per credential. n8n stores the token it got from
  * preAuthentication, but only refreshes it after an HTTP 401; Capillary also says "expired"
  * with 498 and inside HTTP 200 v1.1 bodies, so the package keeps its own view of the newest token.
+ * Map order is insertion order: re-inserting on use keeps the least recently used entry first, for eviction.
  */
 const tokenCache = new Map<string, CachedToken>();
 const inFlight = new Map<string, Promise<string>>();
 
+function clientKeyOf(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.clientId ?? '').trim();
+}
+
 function cacheKey(credentials: ICredentialDataDecryptedObject): string {
 	return createHash('sha256')
-		.update(`${baseUrlOf(credentials)}\u0000${String(credentials.clientId ?? '')}\u0000${String(credentials.clientSecret ?? '')}`)
+		.update(`${baseUrlOf(credentials)}\u0000${clientKeyOf(credentials)}\u0000${String(credentials.clientSecret ?? '')}`)
 		.digest('hex');
+}
+
+/** The cached token, marked as the most recently used (evicted last). */
+function cached(key: string): CachedToken | undefined {
+	const entry = tokenCache.get(key);
+	if (entry) {
+		tokenCache.delete(key);
+		tokenCache.set(key, entry);
+	}
+	return entry;
+}
+
+function remember(key: string, token: CachedToken): void {
+	tokenCache.delete(key);
+	tokenCache.set(key, token);
+	while (tokenCache.size > MAX_CACHED_TOKENS) tokenCache.delete(tokenCache.keys().next().value as string);
+}
+
+/** How many tokens the in-memory cache holds (tests). */
+export function cachedTokenCount(): number {
+	return tokenCache.size;
+}
+
+/**
+ * Which (base URL, client key) a token belongs to. Stored next to n8n's saved token, so a token
+ * minted for one client or host is never sent for another after the credential is edited.
+ */
+export function tokenScopeOf(credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256').update(`${baseUrlOf(credentials)}\u0000${clientKeyOf(credentials)}`).digest('hex').slice(0, 32);
+}
+
+/** The token n8n saved, if it was minted for this credential's base URL and client key. */
+export function storedToken(credentials: ICredentialDataDecryptedObject): string {
+	const token = credentials.accessToken;
+	if (typeof token !== 'string' || token === '') return '';
+	return credentials.tokenScope === tokenScopeOf(credentials) ? token : '';
 }
 
 /** Expiry of a JWT from its `exp` claim, or undefined when the token is not a readable JWT. */
@@ -165,13 +234,13 @@ export function jwtExpiry(token: string): number | undefined {
 
 /** The newest token known for these credentials (minted here, else the one n8n stored). */
 export function currentToken(credentials: ICredentialDataDecryptedObject): string {
-	return tokenCache.get(cacheKey(credentials))?.token ?? String(credentials.accessToken ?? '');
+	return cached(cacheKey(credentials))?.token ?? storedToken(credentials);
 }
 
 export function tokenIsFresh(credentials: ICredentialDataDecryptedObject, now = Date.now()): boolean {
-	const cached = tokenCache.get(cacheKey(credentials));
-	if (cached) return cached.expiresAt - cached.marginMs > now;
-	const stored = String(credentials.accessToken ?? '');
+	const entry = cached(cacheKey(credentials));
+	if (entry) return entry.expiresAt - entry.marginMs > now;
+	const stored = storedToken(credentials);
 	if (!stored) return false;
 	const expiry = jwtExpiry(stored);
 	return expiry === undefined || expiry - EXPIRY_MARGIN_MS > now;
@@ -194,9 +263,18 @@ export class CapillaryTokenError extends Error {
 	}
 }
 
-interface TokenResponse {
-	data?: { accessToken?: string; ttlSeconds?: number } | null;
-	errors?: Array<{ code?: number | string; message?: string }> | null;
+/** A value that can go into an HTTP header: visible ASCII, no spaces. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
+function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'string') return value === '' ? 'empty' : 'text with spaces or control characters';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 /**
@@ -207,16 +285,17 @@ export async function refreshAccessToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
 	rejectedToken?: string,
+	options: { timeoutMs?: number } = {},
 ): Promise<string> {
 	const key = cacheKey(credentials);
 	// Another item already replaced the token this request was rejected with: use that one.
-	const newest = tokenCache.get(key)?.token;
+	const newest = cached(key)?.token;
 	if (rejectedToken !== undefined && newest !== undefined && newest !== rejectedToken) return newest;
 	const pending = inFlight.get(key);
 	if (pending) return await pending;
-	const request = mintToken(helpers, credentials)
+	const request = mintToken(helpers, credentials, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)
 		.then((minted) => {
-			tokenCache.set(key, minted);
+			remember(key, minted);
 			return minted.token;
 		})
 		.finally(() => inFlight.delete(key));
@@ -227,10 +306,11 @@ export async function refreshAccessToken(
 async function mintToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
+	timeoutMs: number,
 ): Promise<CachedToken> {
 	const baseURL = baseUrlOf(credentials);
 	const host = hostOf(baseURL);
-	if (!String(credentials.clientId ?? '').trim() || !String(credentials.clientSecret ?? '')) {
+	if (!clientKeyOf(credentials) || !String(credentials.clientSecret ?? '')) {
 		throw new CapillaryTokenError(
 			'The Capillary OAuth credential has no client key or client secret',
 			'Fill in Client Key and Client Secret from InTouch > Settings > API clients.',
@@ -240,47 +320,67 @@ async function mintToken(
 		method: 'POST',
 		baseURL,
 		url: GENERATE_PATH,
-		body: { key: String(credentials.clientId).trim(), secret: String(credentials.clientSecret) },
+		body: { key: clientKeyOf(credentials), secret: String(credentials.clientSecret) },
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
 	};
 	let response: { statusCode: number; body: unknown } | undefined;
 	let networkCode: string | undefined;
 	try {
-		response = (await helpers.httpRequest(options)) as { statusCode: number; body: unknown };
+		response = await withDeadline(
+			helpers.httpRequest(options) as Promise<{ statusCode: number; body: unknown }>,
+			timeoutMs + 1000,
+			() => Object.assign(new Error(`timeout of ${timeoutMs}ms exceeded`), { code: 'ETIMEDOUT' }),
+		);
 	} catch (error) {
 		networkCode = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? 'NETWORK_ERROR';
+		if (/timeout/i.test(String((error as Error).message)) && networkCode === 'NETWORK_ERROR') networkCode = 'ETIMEDOUT';
 	}
 	if (!response) {
+		const timedOut = networkCode === 'ETIMEDOUT' || networkCode === 'ECONNABORTED';
 		throw new CapillaryTokenError(
-			`Could not reach Capillary at ${host} to get an OAuth token (${networkCode})`,
+			timedOut
+				? `Capillary at ${host} did not answer the OAuth token request within ${timeoutMs} ms`
+				: `Could not reach Capillary at ${host} to get an OAuth token (${networkCode})`,
 			'Check the Region (or Base URL) of the credential and that this n8n instance can reach the host.',
 			networkCode,
 		);
 	}
-	const body = (typeof response.body === 'string' ? safeJson(response.body) : response.body) as TokenResponse | undefined;
-	const error = body?.errors?.[0];
-	if (error || !body?.data?.accessToken) {
-		const code = error?.code !== undefined ? String(error.code) : String(response.statusCode);
-		if (code === '320001') {
-			throw new CapillaryTokenError(
-				'Capillary rejected the client key and secret (code 320001: Invalid client key and secret)',
-				`Check Client Key and Client Secret, and that the API client belongs to the org on ${host}. A client created on another cluster (region) is unknown here.`,
-				code,
-			);
-		}
+	const body = asRecord(typeof response.body === 'string' ? safeJson(response.body) : response.body);
+	const errors = Array.isArray(body?.errors) ? body.errors : [];
+	const error = errors.map(asRecord).find((e) => e !== undefined && (e.code !== undefined || e.message !== undefined));
+	const data = asRecord(body?.data);
+	const token = data?.accessToken;
+	const code = error?.code !== undefined && error.code !== null ? readable(error.code) : String(response.statusCode);
+	if (code === '320001') {
 		throw new CapillaryTokenError(
-			`Capillary did not issue an OAuth token (${error?.message ?? `HTTP ${response.statusCode}`}, code ${code})`,
+			'Capillary rejected the client key and secret (code 320001: Invalid client key and secret)',
+			`Check Client Key and Client Secret, and that the API client belongs to the org on ${host}. A client created on another cluster (region) is unknown here.`,
+			code,
+		);
+	}
+	if (error || response.statusCode >= 400 || token === undefined || token === null) {
+		throw new CapillaryTokenError(
+			`Capillary did not issue an OAuth token (${error?.message !== undefined ? readable(error.message) : `HTTP ${response.statusCode}`}, code ${code})`,
 			`The token endpoint ${host}${GENERATE_PATH} answered without a token. Check the Region and that OAuth is enabled for the API client.`,
 			code,
 		);
 	}
-	const ttlSeconds = Number(body.data.ttlSeconds);
-	const token = body.data.accessToken;
+	// A token goes into a header as it is: anything but visible text is not a token.
+	if (typeof token !== 'string' || !HEADER_SAFE.test(token)) {
+		throw new CapillaryTokenError(
+			`Capillary's token endpoint answered with an unusable OAuth token (accessToken is ${describeType(token)}, not a token)`,
+			`The answer of ${host}${GENERATE_PATH} (HTTP ${response.statusCode}) is not Capillary's token response. Check that the Region or Base URL of the credential points at Capillary's API host, not at a proxy or another service.`,
+			'INVALID_TOKEN_RESPONSE',
+		);
+	}
+	const ttlSeconds = typeof data?.ttlSeconds === 'number' || typeof data?.ttlSeconds === 'string' ? Number(data.ttlSeconds) : NaN;
 	const now = Date.now();
-	const expiresAt = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? now + ttlSeconds * 1000 : (jwtExpiry(token) ?? now + 300_000);
+	const lifetime = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? ttlSeconds * 1000 : (jwtExpiry(token) ?? now + 300_000) - now;
+	const expiresAt = now + Math.min(MAX_TOKEN_LIFETIME_MS, lifetime);
 	return { token, expiresAt, marginMs: Math.min(EXPIRY_MARGIN_MS, (expiresAt - now) / 2) };
 }
 
@@ -293,9 +393,10 @@ export async function tokenForN8n(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const stored = String(credentials.accessToken ?? '');
-	const cached = tokenCache.get(cacheKey(credentials));
-	if (!stored && cached && cached.expiresAt - cached.marginMs > Date.now()) return cached.token;
+	// A token saved for another base URL or client key counts as no token at all.
+	const stored = storedToken(credentials);
+	const entry = cached(cacheKey(credentials));
+	if (!stored && entry && entry.expiresAt - entry.marginMs > Date.now()) return entry.token;
 	return await refreshAccessToken(helpers, credentials, stored || undefined);
 }
 

@@ -14,6 +14,7 @@ import {
 	currentToken,
 	orgAndAttributionProperties,
 	tokenForN8n,
+	tokenScopeOf,
 	regionProperties,
 } from './CapillaryAuth';
 import { credentialTestRules, CREDENTIAL_TEST_PATH } from './CapillaryCredentialTest';
@@ -54,11 +55,20 @@ export class CapillaryOAuthApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// Which base URL and client key the saved token was minted for: after either changes, the
+			// saved token is ignored and a new one minted (see storedToken).
+			displayName: 'Token Scope',
+			name: 'tokenScope',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	/** n8n calls this when its stored token is empty, was answered with HTTP 401, or on a credential test. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await tokenForN8n(this.helpers, credentials) };
+		return { accessToken: await tokenForN8n(this.helpers, credentials), tokenScope: tokenScopeOf(credentials) };
 	}
 
 	async authenticate(

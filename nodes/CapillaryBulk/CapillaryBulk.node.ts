@@ -11,7 +11,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { baseUrlOf, hostOf } from '../../credentials/CapillaryAuth';
 import { entityFailure } from '../Capillary/shared/envelopes';
-import { describeProblem, findProblem } from '../Capillary/shared/errors';
+import { describeProblem, findProblem, OUTCOME_UNKNOWN, OUTCOME_UNKNOWN_ADVICE } from '../Capillary/shared/errors';
 import { familyOf } from '../Capillary/shared/operation';
 import {
 	authenticationField,
@@ -22,6 +22,7 @@ import {
 	type RequestContext,
 } from '../Capillary/shared/transport';
 import { BULK_OPERATIONS, type BulkOperation } from './operations';
+import { pairResults, type Pairing } from './pairing';
 
 /**
  * Sends ALL incoming items through Capillary's batch endpoints in chunks (one request per chunk,
@@ -36,7 +37,11 @@ interface Outcome {
 	/** The entity's result as Capillary returned it. */
 	result: IDataObject;
 	error?: { code: string; message: string; description?: string };
+	/** Capillary may or may not have applied this item (a write only): check before retrying. */
+	unknown?: boolean;
 }
+
+const UNKNOWN_CODE = 'OUTCOME_UNKNOWN';
 
 export class CapillaryBulk implements INodeType {
 	description: INodeTypeDescription = {
@@ -96,12 +101,35 @@ export class CapillaryBulk implements INodeType {
 		const credentials = await this.getCredentials(credentialTypeOf(context));
 		const baseURL = baseUrlOf(credentials);
 		const param = (name: string) => this.getNodeParameter(name, 0, '') as unknown;
-		const chunks: Array<typeof ready> = [];
-		for (let i = 0; i < ready.length; i += chunkSize) chunks.push(ready.slice(i, i + chunkSize));
+
+		// Joined lookups: each distinct value is sent once and its result fanned out to every item
+		// that asked (Capillary answers a repeated value once); a value with a comma cannot be joined.
+		const identityOf = (entry: (typeof ready)[number]) => (operation.joinedValues ? (operation.entityKeys(entry.entity, param)[0] ?? `#${entry.index}`) : `#${entry.index}`);
+		const askers = new Map<string, number[]>();
+		const unique: typeof ready = [];
+		for (const entry of ready) {
+			if (operation.joinedValues && String(entry.entity).includes(',')) {
+				outcomes[entry.index] = {
+					result: {},
+					error: { code: 'INPUT', message: `Parameter "${operation.valueLabel}" contains a comma, which Capillary reads as a separator between values; look this item up on its own with the Capillary node` },
+				};
+				continue;
+			}
+			const same = askers.get(identityOf(entry));
+			if (same) same.push(entry.index);
+			else {
+				askers.set(identityOf(entry), [entry.index]);
+				unique.push(entry);
+			}
+		}
+
+		const chunks: Array<typeof unique> = [];
+		for (let i = 0; i < unique.length; i += chunkSize) chunks.push(unique.slice(i, i + chunkSize));
 		await Promise.all(
 			chunks.map(async (chunk) => {
-				for (const [k, outcome] of (await sendChunk(context, operation, baseURL, chunk.map((c) => c.entity), param)).entries()) {
-					outcomes[chunk[k].index] = outcome;
+				const results = await sendChunk(context, operation, baseURL, chunk.map((c) => c.entity), param);
+				for (const [k, outcome] of results.entries()) {
+					for (const index of askers.get(identityOf(chunk[k])) ?? [chunk[k].index]) outcomes[index] = { ...outcome, result: { ...outcome.result } };
 				}
 			}),
 		);
@@ -111,21 +139,37 @@ export class CapillaryBulk implements INodeType {
 		const routeErrors = this.getNode().onError === 'continueErrorOutput';
 		const output: INodeExecutionData[] = [];
 		const failures: Array<{ index: number; error: NonNullable<Outcome['error']> }> = [];
+		const unknowns: Array<{ index: number; error: NonNullable<Outcome['error']> }> = [];
 		outcomes.forEach((outcome, index) => {
 			const result = outcome ?? { result: {}, error: { code: 'MISSING', message: 'Capillary returned no result for this item' } };
 			if (result.error) {
-				failures.push({ index, error: result.error });
-				const json = { ...result.result, success: false, errorCode: result.error.code, errorMessage: result.error.message };
+				(result.unknown ? unknowns : failures).push({ index, error: result.error });
+				const json = {
+					...result.result,
+					// Unknown is not "failed": an IF on success === false must not re-send it.
+					success: result.unknown ? null : false,
+					outcome: result.unknown ? 'unknown' : 'failed',
+					errorCode: result.error.code,
+					errorMessage: result.error.message,
+				};
 				output.push({ json, pairedItem: { item: index }, ...(routeErrors ? { error: itemError(this, index, result.error) } : {}) });
 			} else {
-				output.push({ json: { ...result.result, success: true }, pairedItem: { item: index } });
+				output.push({ json: { ...result.result, success: true, outcome: 'succeeded' }, pairedItem: { item: index } });
 			}
 		});
-		if (failures.length && !this.continueOnFail()) {
-			const first = failures[0];
-			throw new NodeApiError(this.getNode(), { failures: failures.slice(0, 20) } as unknown as JsonObject, {
-				message: `${failures.length} of ${items.length} items failed (first: item ${first.index}, Capillary error ${first.error.code}: ${first.error.message})`,
-				description: `The other ${items.length - failures.length} items were sent and written; re-running this node would send them again. Set "On Error" to "Continue (using error output)" to route only the failed items, e.g. to fix and retry them.`,
+		if ((failures.length || unknowns.length) && !this.continueOnFail()) {
+			const first = [...failures, ...unknowns].sort((a, b) => a.index - b.index)[0];
+			const succeeded = items.length - failures.length - unknowns.length;
+			const parts = [failures.length ? `${failures.length} of ${items.length} items failed` : '', unknowns.length ? `${unknowns.length} of ${items.length} items have an unknown outcome` : ''].filter(Boolean);
+			throw new NodeApiError(this.getNode(), { failures: failures.slice(0, 20), unknown: unknowns.slice(0, 20) } as unknown as JsonObject, {
+				message: `${parts.join(' and ')} (first: item ${first.index}, ${first.error.code === UNKNOWN_CODE ? first.error.message : `Capillary error ${first.error.code}: ${first.error.message}`})`,
+				description: [
+					succeeded ? `The other ${succeeded} items were sent and ${operation.method === 'GET' ? 'read' : 'written'}; re-running this node would send them again.` : '',
+					unknowns.length ? `Items with an unknown outcome may have been written: check in Capillary before sending them again.` : '',
+					'Set "On Error" to "Continue (using error output)" to route only the items that did not succeed, e.g. to fix and retry the failed ones.',
+				]
+					.filter(Boolean)
+					.join(' '),
 				itemIndex: first.index,
 			});
 		}
@@ -190,6 +234,18 @@ function requestContext(context: IExecuteFunctions): RequestContext {
 	}) as RequestContext;
 }
 
+function unknownOutcome(reason: string, description?: string): Outcome {
+	return {
+		result: {},
+		unknown: true,
+		error: { code: UNKNOWN_CODE, message: `Outcome unknown: ${reason}. Check in Capillary whether this item was written before retrying it`, description: description ?? OUTCOME_UNKNOWN_ADVICE },
+	};
+}
+
+function asEntry(result: unknown): IDataObject {
+	return (result !== null && typeof result === 'object' && !Array.isArray(result) ? result : { value: result }) as IDataObject;
+}
+
 async function sendChunk(
 	context: RequestContext,
 	operation: BulkOperation,
@@ -198,37 +254,58 @@ async function sendChunk(
 	param: (name: string) => unknown,
 ): Promise<Outcome[]> {
 	const family = familyOf(operation.path);
+	const write = operation.method !== 'GET';
 	const { body, qs } = operation.request(entities, param);
 	const failAll = (code: string, message: string, description?: string): Outcome[] => entities.map(() => ({ result: {}, error: { code, message, description } }));
+	const unknownAll = (reason: string, description?: string): Outcome[] => entities.map(() => unknownOutcome(reason, description));
 	let response;
 	try {
 		response = await sendRequest(
 			context,
 			{ method: operation.method, baseURL, url: operation.path, body: body as IDataObject, qs: qs ?? {}, headers: { Accept: 'application/json', 'Content-Type': 'application/json' } },
-			{ idempotent: operation.method === 'GET' },
+			{ idempotent: !write },
 		);
 	} catch (error) {
 		const e = error as Error & { description?: string };
+		// The transport says when a write may have been applied (timeout, dropped connection).
+		if (write && e.message.includes(OUTCOME_UNKNOWN)) return unknownAll(e.message.replace(`: ${OUTCOME_UNKNOWN}`, ''), e.description);
 		return failAll('NETWORK', e.message, e.description);
 	}
 	const results = operation.results(response.body);
 	const problem = findProblem(family, response.statusCode, response.body);
-	if (problem && results.length !== entities.length) {
-		return failAll(problem.code, problem.message, describeProblem(problem, { host: hostOf(baseURL) }).description);
+	if (results.length === 0) {
+		if (problem) {
+			const description = describeProblem(problem, { host: hostOf(baseURL) }).description;
+			if (response.outcomeUnknown) return unknownAll(`Capillary answered HTTP ${problem.httpCode} (${problem.code}: ${problem.message}) for the batch`);
+			return failAll(problem.code, problem.message, description);
+		}
+		return write ? unknownAll('Capillary answered without a result for any item of the batch') : failAll('NO_RESULT', 'Capillary returned no result for this value');
 	}
-	if (results.length !== entities.length) {
-		return failAll('MISMATCH', `Capillary answered ${results.length} results for ${entities.length} entities; the results cannot be matched to items`);
-	}
-	return results.map((result) => {
-		const entry = (result !== null && typeof result === 'object' ? result : { value: result }) as IDataObject;
-		const failure = entityFailure(entry);
-		return failure ? { result: entry, error: { code: failure.code, message: failure.message } } : { result: entry };
+	const pairings = pairResults(results, {
+		entityKeys: entities.map((entity) => operation.entityKeys(entity, param)),
+		resultKeys: (result) => operation.resultKeys(result),
+		signature: (result) => {
+			const failure = entityFailure(asEntry(result));
+			return failure ? `failed ${failure.code} ${failure.message}` : 'succeeded';
+		},
+		failure: (result) => entityFailure(asEntry(result)),
 	});
+	return pairings.map((pairing) => outcomeOf(pairing, write));
+}
+
+function outcomeOf(pairing: Pairing, write: boolean): Outcome {
+	if (pairing.kind === 'unknown') {
+		return write ? unknownOutcome(pairing.reason) : { result: {}, error: { code: 'NO_RESULT', message: `${pairing.reason}; this read can be repeated safely` } };
+	}
+	if (pairing.kind === 'failed') return { result: {}, error: { code: pairing.code, message: pairing.message } };
+	const entry = asEntry(pairing.result);
+	const failure = entityFailure(entry);
+	return failure ? { result: entry, error: { code: failure.code, message: failure.message } } : { result: entry };
 }
 
 function itemError(context: IExecuteFunctions, index: number, error: NonNullable<Outcome['error']>): NodeApiError {
 	return new NodeApiError(context.getNode(), { capillaryCode: error.code, capillaryMessage: error.message } as JsonObject, {
-		message: `Capillary error ${error.code}: ${error.message}`,
+		message: error.code === UNKNOWN_CODE ? error.message : `Capillary error ${error.code}: ${error.message}`,
 		description: error.description,
 		itemIndex: index,
 	});

@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-work
 
 import { getPath } from '../Capillary/shared/envelopes';
 import { options, SOURCES, V11_IDENTIFIER_TYPES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
+import { keyOf, keys } from './pairing';
 
 /**
  * The batch endpoints the Bulk node feeds: how one input item becomes one entity, how a chunk of
@@ -25,9 +26,31 @@ export interface BulkOperation {
 	valueDefault?: string;
 	/** The request for one chunk; `param` reads the shared parameters. */
 	request(entities: unknown[], param: (name: string) => unknown): { body: unknown; qs?: IDataObject };
-	/** Per-entity results, in the order the entities were sent. */
+	/** Per-entity results, as listed in the answer (the order is not trusted). */
 	results(body: unknown): unknown[];
+	/**
+	 * Keys an entity is recognised by in the answer (first: its identity), and the keys a result
+	 * names. Results are paired with items by these keys, not by position.
+	 */
+	entityKeys(entity: unknown, param: (name: string) => unknown): string[];
+	resultKeys(result: unknown): string[];
+	/**
+	 * A read whose values are joined with commas into one query parameter: equal values are sent
+	 * once (Capillary answers once) and a value containing a comma fails alone.
+	 */
+	joinedValues?: boolean;
 }
+
+const record = (value: unknown): IDataObject => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {});
+
+/** Identifiers of a v2 customer (`profiles[].identifiers[]` {type, value}), as keys. */
+function profileKeys(customer: unknown): string[] {
+	const profiles = Array.isArray(record(customer).profiles) ? (record(customer).profiles as unknown[]) : [];
+	return profiles.flatMap((profile) => (Array.isArray(record(profile).identifiers) ? (record(profile).identifiers as unknown[]) : []).map((i) => keyOf(String(record(i).type ?? ''), record(i).value))).filter((k): k is string => k !== undefined);
+}
+
+/** v1.1 customers carry mobile, email and external_id at the top level. */
+const v11CustomerKeys = (customer: unknown) => keys(['mobile', record(customer).mobile], ['email', record(customer).email], ['externalid', record(customer).external_id]);
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -94,6 +117,20 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		valueDefault: '={{ $json.mobile }}',
 		request: (entities, param) => ({ body: undefined, qs: { [String(param('identifierType'))]: entities.map(String).join(','), user_id: 'true', format: 'json' } }),
 		results: v11Customers,
+		joinedValues: true,
+		entityKeys: (entity, param) => keys([String(param('identifierType')), entity]),
+		// Found customers carry every identifier; "not found" entries echo the one asked for ({mobile: …}).
+		resultKeys: (result) => {
+			const r = record(result);
+			return keys(
+				['mobile', r.mobile],
+				['email', r.email],
+				['externalid', r.external_id],
+				['id', r.user_id ?? r.id],
+				['card_number', r.card_number],
+				['card_external_id', r.card_external_id],
+			);
+		},
 	},
 	{
 		value: 'addTransactions',
@@ -107,6 +144,9 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		entity: 'json',
 		request: (entities) => ({ body: entities }),
 		results: responseList,
+		// Each result echoes the transaction it is for (`result.billNumber`).
+		entityKeys: (entity) => keys(['bill', record(entity).billNumber]),
+		resultKeys: (result) => keys(['bill', record(record(result).result).billNumber]),
 	},
 	{
 		value: 'upsertCustomers',
@@ -128,6 +168,9 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		entity: 'json',
 		request: (entities, param) => ({ body: entities, qs: { skipChangeIdentifier: param('skipChangeIdentifier') === true } }),
 		results: responseList,
+		// A result's customer (`result`) carries the identifiers the item sent.
+		entityKeys: profileKeys,
+		resultKeys: (result) => profileKeys(record(result).result),
 	},
 	{
 		value: 'associateCustomers',
@@ -141,6 +184,8 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		entity: 'json',
 		request: (entities) => ({ body: entities }),
 		results: responseList,
+		entityKeys: profileKeys,
+		resultKeys: (result) => profileKeys(record(result).entity),
 	},
 	{
 		value: 'updateCards',
@@ -154,6 +199,9 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		entity: 'json',
 		request: (entities) => ({ body: entities }),
 		results: responseList,
+		// `entityId` is the card (or, for a failure, {cardNumber, cardExternalId}).
+		entityKeys: (entity) => keys(['card', record(entity).cardNumber], ['cardext', record(entity).cardExternalId]),
+		resultKeys: (result) => keys(['card', record(record(result).entityId).cardNumber], ['cardext', record(record(result).entityId).cardExternalId]),
 	},
 	{
 		value: 'enrolBadgeCustomers',
@@ -198,6 +246,8 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 			},
 		}),
 		results: (body) => list(getPath(body, 'data.issuedBadges')),
+		entityKeys: (entity) => keys(['customer', entity]),
+		resultKeys: (result) => keys(['customer', record(result).customerId]),
 	},
 	{
 		value: 'issueCoupons',
@@ -216,6 +266,9 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 			qs: { source: String(param('source')) },
 		}),
 		results: responseList,
+		// `entityId` is the series ID; the issued coupon repeats it as `result.seriesId`.
+		entityKeys: (entity) => keys(['series', Number(entity)]),
+		resultKeys: (result) => keys(['series', record(result).entityId ?? record(record(result).result).seriesId]),
 	},
 	{
 		value: 'addCustomersV11',
@@ -229,6 +282,8 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		entity: 'json',
 		request: (entities) => ({ body: { root: { customer: entities } }, qs: { format: 'json' } }),
 		results: v11Customers,
+		entityKeys: v11CustomerKeys,
+		resultKeys: v11CustomerKeys,
 	},
 	{
 		value: 'addTransactionsV11',
@@ -242,5 +297,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		entity: 'json',
 		request: (entities) => ({ body: { root: { transaction: entities } }, qs: { format: 'json' } }),
 		results: v11Transactions,
+		entityKeys: (entity) => keys(['bill', record(entity).number]),
+		resultKeys: (result) => keys(['bill', record(result).number]),
 	},
 ];

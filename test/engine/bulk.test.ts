@@ -55,12 +55,12 @@ describe('Capillary Bulk', () => {
 		expect((bulkRequests('/v2/transactions/bulk')[0].body as unknown[]).length).toBe(2);
 	});
 
-	it('a chunk Capillary rejects fails only its items; a 500 on a write is not re-sent', async () => {
+	it('a 500 on a write is not re-sent: only that chunk\'s 4 items get "outcome unknown", the other 8 succeed', async () => {
 		capillary.sim.faults.add({ path: '/v2/transactions/bulk', after: 1, times: 1, ...faultReplies.serverError() });
 		const result = await capillary.run({ operation: 'addTransactions', chunkSize: 4, requestSettings: { maxConcurrency: 1, retryDelay: 1 } }, { ...bulk, items: transactions(12), continueOnFail: true });
 		expect(bulkRequests('/v2/transactions/bulk')).toHaveLength(3);
-		expect(result.json.map((j) => j.success)).toEqual([true, true, true, true, false, false, false, false, true, true, true, true]);
-		expect(result.json[4].errorCode).toBe('500');
+		expect(result.json.map((j) => j.success)).toEqual([true, true, true, true, null, null, null, null, true, true, true, true]);
+		expect(result.json[4]).toMatchObject({ outcome: 'unknown', errorCode: 'OUTCOME_UNKNOWN', errorMessage: expect.stringMatching(/HTTP 500.*Check in Capillary/) });
 	});
 
 	it('a 429 storm is retried per chunk without writing anything twice', async () => {

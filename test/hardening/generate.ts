@@ -123,6 +123,13 @@ export function fuzzCases(shapes: OperationShape[]): FuzzCase[] {
 			add(`object from an expression in "${name}"`, { [name]: asValue('={{ $json.nested }}') }, true, [{ nested: { a: 1 } }]);
 			add(`undefined from an expression in "${name}"`, { [name]: asValue('={{ $json.missing }}') }, true, [{}]);
 		}
+		// A dot segment in ANY path value would send the request to another endpoint: refused before sending.
+		for (const name of pathNames) {
+			const field = fields.find((f) => f.name === name) ?? shape.fields.find((f) => f.name === name);
+			const asValue = (v: string) => (field?.type === 'resourceLocator' ? { __rl: true, mode: 'id', value: v } : v);
+			add(`dot segment ".." as path value "${name}"`, { [name]: asValue('..') }, true);
+			add(`dot segment "." from an expression in "${name}"`, { [name]: asValue('={{ "." }}') }, true);
+		}
 
 		const queryString = fields.find((f) => f.type === 'string' && !pathNames.includes(f.name) && f.routing?.send?.type === 'query');
 		if (queryString) add(`special characters in query value "${queryString.displayName}"`, { [queryString.name]: 'a&b=c?d#e/../😀' });

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { firstErrorItem } from './errors';
+import { firstErrorItem, readable } from './errors';
 import type { ApiFamily, OutputSpec } from './types';
 
 /**
@@ -94,20 +94,20 @@ export function entityFailure(entity: IDataObject): { code: string; message: str
 	if (isObject(itemStatus)) {
 		const success = itemStatus.success;
 		if (success === false || success === 'false') {
-			return { code: String(itemStatus.code ?? ''), message: String(itemStatus.message ?? 'Failed') };
+			return { code: readable(itemStatus.code), message: readable(itemStatus.message) || 'Failed' };
 		}
 	}
 	const error = firstErrorItem(entity.errors) ?? firstErrorItem(isObject(entity.error) ? [entity.error] : undefined);
-	if (error) return { code: String(error.code ?? ''), message: String(error.message ?? 'Failed') };
+	if (error) return { code: readable(error.code), message: readable(error.message) || 'Failed' };
 	// Rewards bulk issue (api_gateway/rewards): each reward carries `status: {success: false, code, message}`.
 	const status = entity.status;
 	if (isObject(status) && (status.success === false || status.success === 'false')) {
-		return { code: String(status.code ?? ''), message: String(status.message ?? 'Failed') };
+		return { code: readable(status.code), message: readable(status.message) || 'Failed' };
 	}
 	// `status: false` alone can be data (an opt-out); it is a failure only when it reads like one.
 	const looksLikeError = entity.code !== undefined || entity.message !== undefined;
 	if (entity.success === false || entity.success === 'false' || (entity.status === false && looksLikeError)) {
-		return { code: String(entity.code ?? ''), message: String(entity.message ?? 'Failed') };
+		return { code: readable(entity.code), message: readable(entity.message) || 'Failed' };
 	}
 	return undefined;
 }

@@ -68,6 +68,23 @@ export const KNOWN_CODES: Record<string, { message: string; hint: string }> = {
 	},
 };
 
+/**
+ * Any value from a response as readable text: Capillary's fields are sometimes numbers, booleans,
+ * objects or lists where text is documented; an object shows as compact JSON, never "[object Object]".
+ */
+export function readable(value: unknown, max = 300): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	let text: string;
+	try {
+		text = JSON.stringify(value) ?? '';
+	} catch {
+		text = Array.isArray(value) ? '[list]' : '{object}';
+	}
+	return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 const truthy = (v: unknown) => v === true || v === 'true' || v === 1 || v === '1';
 const falsy = (v: unknown) => v === false || v === 'false' || v === 0 || v === '0';
 
@@ -96,9 +113,9 @@ export function v11Status(body: unknown): { success: boolean; code: string; mess
 	// Usually `response.status`; some v1.1 endpoints (store/logs) put success/code/message on `response`.
 	const status = asObject(response?.status) ?? (response && 'success' in response ? response : undefined);
 	if (!status) return undefined;
-	const code = String(status.code ?? '');
+	const code = readable(status.code);
 	const success = falsy(status.success) ? false : truthy(status.success) || code === '200';
-	return { success, code, message: String(status.message ?? '') };
+	return { success, code, message: readable(status.message) };
 }
 
 /** Capillary token errors (expired/invalid), wherever they appear. */
@@ -142,8 +159,8 @@ export function findProblem(family: ApiFamily, httpCode: number, body: unknown):
 		if (hasEntityOutcomes(object)) return undefined;
 		return {
 			httpCode,
-			code: topStatus.code !== undefined && topStatus.code !== null ? String(topStatus.code) : String(httpCode),
-			message: topStatus.message ? String(topStatus.message) : 'Request failed',
+			code: topStatus.code !== undefined && topStatus.code !== null ? readable(topStatus.code) : String(httpCode),
+			message: topStatus.message ? readable(topStatus.message) : 'Request failed',
 			kind: 'v2 errors',
 		};
 	}
@@ -151,19 +168,16 @@ export function findProblem(family: ApiFamily, httpCode: number, body: unknown):
 	if (errorItem && (family !== 'v1.1' || httpCode >= 400) && !hasPayload(object)) {
 		return {
 			httpCode,
-			code: errorItem.code !== undefined ? String(errorItem.code) : String(httpCode),
-			message: errorItem.message !== undefined ? String(errorItem.message) : 'Request failed',
+			code: errorItem.code !== undefined && errorItem.code !== null ? readable(errorItem.code) : String(httpCode),
+			message: errorItem.message !== undefined && errorItem.message !== null ? readable(errorItem.message) : 'Request failed',
 			kind: family === 'v3' ? 'v3 errors' : 'v2 errors',
 		};
 	}
 	if (httpCode >= 400) {
-		const message =
-			(object?.message as string | undefined) ??
-			(object?.error as string | undefined) ??
-			(asObject(object?.error)?.message as string | undefined) ??
-			`HTTP ${httpCode}`;
-		const code = object?.code ?? object?.errorCode ?? asObject(object?.error)?.code ?? httpCode;
-		return { httpCode, code: String(code), message: String(message), kind: 'http' };
+		const nested = asObject(object?.error);
+		const message = object?.message ?? nested?.message ?? (nested ? undefined : object?.error) ?? `HTTP ${httpCode}`;
+		const code = object?.code ?? object?.errorCode ?? nested?.code ?? httpCode;
+		return { httpCode, code: readable(code) || String(httpCode), message: readable(message) || `HTTP ${httpCode}`, kind: 'http' };
 	}
 	if (body === undefined || body === null || body === '') {
 		if (httpCode === 204) return undefined;
@@ -186,7 +200,7 @@ export function failedItemStatus(value: unknown, depth = 0): { code: string; mes
 	const object = value as IDataObject;
 	const itemStatus = asObject(object.item_status);
 	if (itemStatus && falsy(itemStatus.success)) {
-		return { code: String(itemStatus.code ?? ''), message: String(itemStatus.message ?? 'Failed') };
+		return { code: readable(itemStatus.code), message: readable(itemStatus.message) || 'Failed' };
 	}
 	for (const [key, child] of Object.entries(object)) {
 		if (key === 'item_status' || (key === 'status' && depth === 0)) continue;
@@ -235,8 +249,8 @@ function titleOf(html: string): string {
 function lookedUp(query: IDataObject | undefined): string {
 	if (!query) return '';
 	const parts: string[] = [];
-	if (query.identifierName && query.identifierValue) parts.push(`${String(query.identifierName)} ${String(query.identifierValue)}`);
-	if (query.source) parts.push(`in source ${String(query.source)}${query.accountId ? ` (account ${String(query.accountId)})` : ''}`);
+	if (query.identifierName && query.identifierValue) parts.push(`${readable(query.identifierName)} ${readable(query.identifierValue)}`);
+	if (query.source) parts.push(`in source ${readable(query.source)}${query.accountId ? ` (account ${readable(query.accountId)})` : ''}`);
 	return parts.join(' ');
 }
 
@@ -267,15 +281,31 @@ export function describeProblem(problem: CapillaryProblem, context: { host?: str
 	return { message, description: hints.join(' ') };
 }
 
+/** What a write's error says when Capillary may or may not have applied it. */
+export const OUTCOME_UNKNOWN = 'outcome unknown, check before retrying';
+
+/** Why a write's outcome is unknown, and what to do: shared by the action node and Bulk. */
+export const OUTCOME_UNKNOWN_ADVICE =
+	'Capillary may have applied this write: its answer proves neither success nor that the request was not processed (a timeout, a dropped connection or a 5xx can follow an applied write). It was not re-sent. Check in Capillary whether it was applied before running it again.';
+
 export function problemToError(
 	node: INode,
 	problem: CapillaryProblem,
-	context: { host?: string; accessGroup?: string; itemIndex?: number; body?: unknown; attempts?: number; query?: IDataObject },
+	context: {
+		host?: string;
+		accessGroup?: string;
+		itemIndex?: number;
+		body?: unknown;
+		attempts?: number;
+		query?: IDataObject;
+		/** A write that may have been applied: say so in the message, advise to check first. */
+		outcomeUnknown?: boolean;
+	},
 ): NodeApiError {
 	const described = describeProblem(problem, context);
-	const { message } = described;
-	const description =
-		context.attempts && context.attempts > 1 ? `${described.description} (The request was sent ${context.attempts} times.)` : described.description;
+	const message = context.outcomeUnknown ? `${described.message} (${OUTCOME_UNKNOWN})` : described.message;
+	const base = context.outcomeUnknown ? `${OUTCOME_UNKNOWN_ADVICE} ${described.description}` : described.description;
+	const description = context.attempts && context.attempts > 1 ? `${base} (The request was sent ${context.attempts} times.)` : base;
 	// The API body is kept for the error panel; it never contains our credentials.
 	const response = asObject(context.body) ?? { body: typeof context.body === 'string' ? context.body.slice(0, 2000) : null };
 	return new NodeApiError(node, response as JsonObject, {

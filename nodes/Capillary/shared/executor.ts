@@ -7,14 +7,16 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { createHash } from 'crypto';
 
 import { hostOf } from '../../../credentials/CapillaryAuth';
 import { accessGroupOf } from './accessGroups';
 import { entityFailure, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { getOperation, pathParameters } from './operation';
-import { runState, sendRequest } from './transport';
+import { readSettings, runState, sendRequest } from './transport';
 import type { PaginationSpec, RegisteredOperation } from './types';
 
 /**
@@ -83,6 +85,21 @@ function valueOf(context: IExecuteSingleFunctions, field: INodeProperties | unde
 	return parameter(context, name, field?.type === 'resourceLocator');
 }
 
+/**
+ * A path value that is a dot segment ("." or "..") would be resolved away by URL normalisation
+ * (`/targets/..` becomes the parent path), so the request would reach another endpoint.
+ * encodeURIComponent leaves dots alone, hence the explicit refusal. Exported for other runners.
+ */
+export function checkPathValue(node: INode, displayName: string, value: unknown, itemIndex?: number): void {
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+	if (text === '.' || text === '..') {
+		throw new NodeOperationError(node, `Parameter "${displayName}" cannot be "${text}"`, {
+			description: `"${text}" in a URL path means "this folder" or "the folder above", so the request would go to another endpoint. Use the real ID.`,
+			itemIndex,
+		});
+	}
+}
+
 function validateParameters(context: IExecuteSingleFunctions, operation: RegisteredOperation): void {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
@@ -112,6 +129,7 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 		if (isBlank(value)) {
 			throw new NodeOperationError(node, `Parameter "${field?.displayName ?? name}" is required`, { itemIndex });
 		}
+		checkPathValue(node, field?.displayName ?? name, value, itemIndex);
 	}
 	if (operation.pagination) {
 		const returnAll = context.getNodeParameter('returnAll', false) as boolean;
@@ -214,6 +232,7 @@ async function fetchPage(
 			attempts: response.attempts,
 			accessGroup: accessGroupOf(operation.method, operation.path),
 			query: request.qs,
+			outcomeUnknown: response.outcomeUnknown,
 		});
 	}
 	const { entities, warnings, total } = unwrap(operation.family, response.body, {
@@ -270,6 +289,15 @@ function rejectFailedEntities(context: IExecuteSingleFunctions, entities: IDataO
 	);
 }
 
+/** Short fingerprint of an entity, to notice a page that repeats what was already read. */
+function fingerprint(entity: IDataObject): string {
+	return createHash('sha1').update(JSON.stringify(entity)).digest('base64').slice(0, 16);
+}
+
+function pagingStopped(context: IExecuteSingleFunctions, operation: RegisteredOperation, message: string, description: string): NodeApiError {
+	return new NodeApiError(context.getNode(), {}, { message: `${message} (${operation.method} ${operation.path})`, description, itemIndex: context.getItemIndex() });
+}
+
 async function fetchPages(
 	context: IExecuteSingleFunctions,
 	operation: RegisteredOperation,
@@ -282,24 +310,46 @@ async function fetchPages(
 		const entities = await fetchOnce(context, operation, request, pagination.items);
 		return entities.slice(0, wanted);
 	}
+	const { maxPages } = readSettings(context);
 	const limitParam = pagination.limitParam ?? 'limit';
+	const pageParam = pagination.style === 'offset' ? (pagination.offsetParam ?? 'offset') : pagination.pageParam;
 	const collected: IDataObject[] = [];
+	const seen = new Set<string>();
 	let page = pagination.style === 'page' ? pagination.firstPage : 0;
 	let offset = 0;
-	for (;;) {
+	for (let pages = 1; ; pages++) {
 		const pageSize = Math.min(pagination.maxPageSize, wanted - collected.length);
 		const qs: IDataObject = { ...request.qs, [limitParam]: pagination.style === 'page' ? pagination.maxPageSize : pageSize };
-		if (pagination.style === 'offset') qs[pagination.offsetParam ?? 'offset'] = offset;
-		else qs[pagination.pageParam] = page;
+		qs[pageParam] = pagination.style === 'offset' ? offset : page;
 		const { entities, total } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		// A page made only of entities already read means the server ignored the paging parameter
+		// (or the list moved under it): going on would read the same page forever.
+		const fresh = entities.map(fingerprint).filter((f) => !seen.has(f));
+		if (entities.length > 0 && fresh.length === 0) {
+			throw pagingStopped(
+				context,
+				operation,
+				`Stopped paging: page ${pages} repeated results already read`,
+				`Capillary answered ${pageParam}=${String(qs[pageParam])} with the same ${entities.length} results as an earlier page, so it does not seem to honour the paging parameter "${pageParam}". ${collected.length} results were read before; none are returned, to avoid a partial list. Turn off Return All and use Limit, or narrow the filters.`,
+			);
+		}
+		for (const f of fresh) seen.add(f);
 		collected.push(...entities);
 		offset += entities.length;
 		page++;
 		const requested = Number(qs[limitParam]);
 		const exhausted = entities.length === 0 || entities.length < requested || (total !== undefined && offset >= total);
 		if (exhausted || collected.length >= wanted) break;
+		if (pages >= maxPages) {
+			throw pagingStopped(
+				context,
+				operation,
+				`Stopped paging after ${pages} pages (Max Pages)`,
+				`${collected.length} results were read and Capillary still reported more. Raise Request Settings > Max Pages, or narrow the filters.`,
+			);
+		}
 		if (collected.length > 1_000_000) {
-			throw new NodeApiError(context.getNode(), {}, { message: 'Stopped paging after one million results', itemIndex: context.getItemIndex() });
+			throw pagingStopped(context, operation, 'Stopped paging after one million results', 'Narrow the filters, or turn off Return All and use Limit.');
 		}
 	}
 	return collected.slice(0, wanted);

@@ -12,11 +12,13 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import {
 	CapillaryTokenError,
 	currentToken,
+	DEFAULT_TIMEOUT_MS,
 	hostOf,
 	refreshAccessToken,
 	tokenIsFresh,
+	withDeadline,
 } from '../../../credentials/CapillaryAuth';
-import { firstErrorItem, isTokenRejection, v11Status } from './errors';
+import { firstErrorItem, isTokenRejection, OUTCOME_UNKNOWN, readable, v11Status } from './errors';
 
 /**
  * Sends one HTTP request for one item, with the policies the declarative engine lacks:
@@ -54,7 +56,11 @@ export const authenticationField: INodeProperties = {
 export const DEFAULT_MAX_CONCURRENCY = 10;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_RETRY_DELAY_MS = 1000;
+export { DEFAULT_TIMEOUT_MS };
+export const DEFAULT_MAX_PAGES = 10_000;
 const MAX_BACKOFF_MS = 60_000;
+const MAX_TIMEOUT_MS = 600_000;
+export { OUTCOME_UNKNOWN };
 
 /** Node-wide settings shown on every operation. */
 export const throughputSettings: INodeProperties = {
@@ -73,13 +79,22 @@ export const throughputSettings: INodeProperties = {
 			description: 'How many requests this node keeps in flight at once, across all input items',
 		},
 		{
+			displayName: 'Max Pages',
+			name: 'maxPages',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_PAGES,
+			description:
+				'Return All: the most pages read for one item. Reading stops with an error naming the endpoint when this is reached, or as soon as a page repeats what was already read (a server ignoring the paging parameter).',
+		},
+		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: DEFAULT_MAX_RETRIES,
 			description:
-				'How often an item is re-sent when Capillary answers "try again later" (429, 503, 521, 461). Writes are never re-sent after a network error or a server error, because they might have been applied.',
+				'How often a request is re-sent. Reads: after "try again later" answers (429, 461, 503, 521, code 4001), other server errors, timeouts and network errors. Writes: only when Capillary proves it did not process them (a 429 rate-limit rejection, Capillary\'s "try later" codes 461, 521 and 4001, a rejected token, or a connection that could not be opened). After a timeout, a dropped connection or any other 5xx answer a write is not re-sent: its item fails with "outcome unknown, check before retrying".',
 		},
 		{
 			displayName: 'Retry Base Delay (Ms)',
@@ -89,6 +104,15 @@ export const throughputSettings: INodeProperties = {
 			default: DEFAULT_RETRY_DELAY_MS,
 			description: 'First wait before a retry; doubles with each attempt, with jitter, and honours Retry-After',
 		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
+			default: DEFAULT_TIMEOUT_MS,
+			description:
+				'How long one request (including the OAuth token request) may wait for Capillary\'s answer. A read that times out is retried under Max Retries; a write that times out is not re-sent and its item fails with "outcome unknown".',
+		},
 	],
 };
 
@@ -96,6 +120,9 @@ interface RequestSettings {
 	maxConcurrency: number;
 	maxRetries: number;
 	retryDelay: number;
+	/** Per attempt, in milliseconds. */
+	timeout: number;
+	maxPages: number;
 }
 
 export function readSettings(context: RequestContext): RequestSettings {
@@ -108,6 +135,8 @@ export function readSettings(context: RequestContext): RequestSettings {
 		maxConcurrency: whole(raw.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1, 100),
 		maxRetries: whole(raw.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
 		retryDelay: whole(raw.retryDelay, DEFAULT_RETRY_DELAY_MS, 0, MAX_BACKOFF_MS),
+		timeout: whole(raw.timeout, DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS),
+		maxPages: whole(raw.maxPages, DEFAULT_MAX_PAGES, 1, Number.MAX_SAFE_INTEGER),
 	};
 }
 
@@ -176,11 +205,11 @@ function tokenFailure(context: RequestContext, error: CapillaryTokenError): Node
 	});
 }
 
-async function withFreshToken(context: RequestContext, rejected?: string): Promise<string> {
+async function withFreshToken(context: RequestContext, timeoutMs: number, rejected?: string): Promise<string> {
 	const credentials = await oauthCredentials(context);
 	try {
-		if (rejected !== undefined) return await refreshAccessToken(context.helpers, credentials, rejected);
-		if (!tokenIsFresh(credentials)) return await refreshAccessToken(context.helpers, credentials);
+		if (rejected !== undefined) return await refreshAccessToken(context.helpers, credentials, rejected, { timeoutMs });
+		if (!tokenIsFresh(credentials)) return await refreshAccessToken(context.helpers, credentials, undefined, { timeoutMs });
 		return currentToken(credentials);
 	} catch (error) {
 		if (error instanceof CapillaryTokenError) throw tokenFailure(context, error);
@@ -192,18 +221,51 @@ async function withFreshToken(context: RequestContext, rejected?: string): Promi
 // Retry classification
 // ---------------------------------------------------------------------------------------------
 
+/** Answers after which a read may be asked again: "try again later", whatever else the body says. */
 const RETRYABLE_HTTP = new Set([429, 461, 503, 521]);
-const RETRYABLE_CODES = new Set(['429', '461', '503', '521', '4001']);
+/**
+ * Capillary's codes that say the request was refused before being processed, so even a write may
+ * be sent again: 429 rate limit, 461 "search engine busy, try after some time", 521 "multiple
+ * actions are running for the same customer, try after some time", 4001 "authorization status
+ * unavailable" (the access check runs before the request is processed).
+ */
+const NOT_PROCESSED_CODES = new Set(['429', '461', '521', '4001']);
+/** Network failures before a connection existed: nothing reached Capillary. */
+const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** Capillary's codes for "not processed, try again later"; such requests are safe to re-send. */
-export function isTryLater(statusCode: number, body: unknown): boolean {
+function capillaryCode(body: unknown): { code?: string; message: string } {
 	const status = v11Status(body);
+	if (status && !status.success) return { code: status.code || undefined, message: status.message };
 	const errorItem = firstErrorItem((body as IDataObject | undefined)?.errors);
-	const code = status && !status.success ? status.code : errorItem?.code !== undefined ? String(errorItem.code) : undefined;
-	const message = String(status?.message ?? errorItem?.message ?? '');
+	return { code: errorItem?.code !== undefined ? readable(errorItem.code) : undefined, message: readable(errorItem?.message) };
+}
+
+/**
+ * Capillary proved it did not process the request: the gateway's 429, or one of its explicit
+ * "try later, not processed" codes in the body. Only then may a write be sent again.
+ */
+export function isNotProcessed(statusCode: number, body: unknown): boolean {
+	const { code, message } = capillaryCode(body);
 	// The OTP quota ("10 OTPs per user per day") is a 429 that no retry within minutes can fix.
 	if (/per day/i.test(message)) return false;
-	return RETRYABLE_HTTP.has(statusCode) || (code !== undefined && RETRYABLE_CODES.has(code));
+	return statusCode === 429 || (code !== undefined && NOT_PROCESSED_CODES.has(code));
+}
+
+/** Capillary's codes for "not processed, try again later"; reads are re-sent after these. */
+export function isTryLater(statusCode: number, body: unknown): boolean {
+	const { code, message } = capillaryCode(body);
+	if (/per day/i.test(message)) return false;
+	return RETRYABLE_HTTP.has(statusCode) || code === '503' || isNotProcessed(statusCode, body);
+}
+
+/**
+ * A write answered in a way that proves neither success nor "not processed": a 5xx (a gateway's
+ * 503 can follow a write that was applied), or a success status with an unreadable body.
+ */
+export function isOutcomeUnknown(statusCode: number, body: unknown, idempotent: boolean): boolean {
+	if (idempotent || isNotProcessed(statusCode, body)) return false;
+	if (statusCode >= 500) return true;
+	return statusCode < 300 && statusCode !== 204 && (body === undefined || typeof body === 'string');
 }
 
 function retryAfterMs(headers: IDataObject | undefined): number | undefined {
@@ -231,6 +293,8 @@ export interface CapillaryResponse {
 	body: unknown;
 	/** How many times the request was sent. */
 	attempts: number;
+	/** A write whose answer proves neither success nor "not processed" (see isOutcomeUnknown). */
+	outcomeUnknown?: boolean;
 }
 
 /** JSON when it parses; the raw text otherwise (an HTML error page, a truncated body). */
@@ -259,21 +323,46 @@ const NETWORK_WORDS: Record<string, string> = {
 	CERT_HAS_EXPIRED: 'failed: the server certificate has expired',
 };
 
-function networkFailure(context: RequestContext, error: unknown, host: string, attempts: number): NodeApiError {
-	const code =
+function networkCodeOf(error: unknown): string | undefined {
+	return (
 		(error as { code?: string }).code ??
 		(error as { cause?: { code?: string } }).cause?.code ??
-		(error as { context?: { data?: { code?: string } } }).context?.data?.code;
+		(error as { context?: { data?: { code?: string } } }).context?.data?.code
+	);
+}
+
+/** The request was never delivered (no connection could be made), so sending it again is safe. */
+function neverSent(error: unknown): boolean {
+	const code = networkCodeOf(error);
+	return code !== undefined && NOT_SENT_NETWORK_CODES.has(code);
+}
+
+class RequestTimeout extends Error {
+	readonly code = 'ETIMEDOUT';
+}
+
+function networkFailure(context: RequestContext, error: unknown, host: string, attempts: number, write: boolean, timeoutMs: number): NodeApiError {
+	const code = networkCodeOf(error);
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout|timed out/i.test(String((error as Error).message));
-	const what = timedOut ? 'timed out' : ((code && NETWORK_WORDS[code]) ?? 'failed: the connection was closed or could not be made');
+	const what = timedOut ? `timed out after ${timeoutMs} ms` : ((code && NETWORK_WORDS[code]) ?? 'failed: the connection was closed or could not be made');
+	const unknown = write && !neverSent(error);
 	return new NodeApiError(context.getNode(), { networkError: code ?? 'unknown', host } as unknown as IDataObject as never, {
-		message: `The request to Capillary at ${host} ${what}`,
-		description: `${code ? `Network error ${code}. ` : ''}${attempts > 1 ? `Tried ${attempts} times. ` : ''}Check the Region or Base URL of the credential and that n8n can reach ${host}. A write that failed this way may still have been applied: check in Capillary before re-running it.`,
+		message: `The request to Capillary at ${host} ${what}${unknown ? `: ${OUTCOME_UNKNOWN}` : ''}`,
+		description: `${code ? `Network error ${code}. ` : ''}${attempts > 1 ? `Tried ${attempts} times. ` : ''}${
+			unknown
+				? 'This write was sent once and not re-sent: Capillary may have applied it. Check in Capillary whether it was applied before running it again. '
+				: ''
+		}Check the Region or Base URL of the credential and that n8n can reach ${host}${timedOut ? ', or raise Request Settings > Timeout' : ''}.`,
 		httpCode: timedOut ? '408' : undefined,
 		itemIndex: itemIndexOf(context),
 	});
 }
 
+/**
+ * Sends one request (several attempts at most). Reads are re-sent after "try later" answers,
+ * server errors, timeouts and network errors; writes only when Capillary proved it did not
+ * process them (see isNotProcessed) or the connection could not be opened.
+ */
 export async function sendRequest(
 	context: RequestContext,
 	request: IHttpRequestOptions,
@@ -289,42 +378,53 @@ export async function sendRequest(
 	let attempts = 0;
 
 	for (;;) {
-		const tokenUsed = oauth ? await withFreshToken(context) : undefined;
+		const tokenUsed = oauth ? await withFreshToken(context, settings.timeout) : undefined;
 		attempts++;
 		let raw: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
 			raw = await state.limiter.run(
 				async () =>
-					(await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
-						...request,
-						json: true,
-						returnFullResponse: true,
-						ignoreHttpStatusErrors: true,
-					})) as { statusCode: number; headers: IDataObject; body: unknown },
+					// axios' own timeout closes an idle socket; the deadline also ends a body that trickles forever.
+					await withDeadline(
+						context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
+							...request,
+							timeout: settings.timeout,
+							json: true,
+							returnFullResponse: true,
+							ignoreHttpStatusErrors: true,
+						}) as Promise<{ statusCode: number; headers: IDataObject; body: unknown }>,
+						settings.timeout + 1000,
+						() => new RequestTimeout(`timeout of ${settings.timeout}ms exceeded`),
+					),
 			);
 		} catch (error) {
 			if (error instanceof CapillaryTokenError) throw tokenFailure(context, error);
 			const cause = (error as { cause?: unknown }).cause;
 			if (cause instanceof CapillaryTokenError) throw tokenFailure(context, cause);
-			if (options.idempotent && retries < settings.maxRetries) {
+			if ((options.idempotent || neverSent(error)) && retries < settings.maxRetries) {
 				await sleep(backoffMs(retries++, settings.retryDelay));
 				continue;
 			}
-			throw networkFailure(context, error, host, attempts);
+			throw networkFailure(context, error, host, attempts, !options.idempotent, settings.timeout);
 		}
 
 		const body = parseBody(raw.body);
 		if (oauth && !tokenRefreshed && isTokenRejection(raw.statusCode, body)) {
 			tokenRefreshed = true;
-			await withFreshToken(context, tokenUsed);
+			await withFreshToken(context, settings.timeout, tokenUsed);
 			continue;
 		}
-		const tryLater = isTryLater(raw.statusCode, body);
-		const serverError = raw.statusCode >= 500 && options.idempotent;
-		if ((tryLater || serverError) && retries < settings.maxRetries) {
+		const resend = options.idempotent ? isTryLater(raw.statusCode, body) || raw.statusCode >= 500 : isNotProcessed(raw.statusCode, body);
+		if (resend && retries < settings.maxRetries) {
 			await sleep(backoffMs(retries++, settings.retryDelay, retryAfterMs(raw.headers)));
 			continue;
 		}
-		return { statusCode: raw.statusCode, headers: raw.headers ?? {}, body, attempts };
+		return {
+			statusCode: raw.statusCode,
+			headers: raw.headers ?? {},
+			body,
+			attempts,
+			outcomeUnknown: isOutcomeUnknown(raw.statusCode, body, options.idempotent),
+		};
 	}
 }
