@@ -6,6 +6,7 @@ import type { Router } from '../http';
 import type { Simulator } from '../server';
 import * as badge from './badge';
 import * as behaviouralEvent from './behaviouralEvent';
+import * as behaviouralEventAdmin from './behaviouralEventAdmin';
 import * as card from './card';
 import * as communication from './communication';
 import * as company from './company';
@@ -39,6 +40,7 @@ import * as userGroup from './userGroup';
 const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	badge,
 	behaviouralEvent,
+	behaviouralEventAdmin,
 	card,
 	communication,
 	company,
