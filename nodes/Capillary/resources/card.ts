@@ -1,21 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFields, bodyInput, keyValueField, options, toBody, toQuery } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
+import { cardSeriesLocator as seriesLocator, cardSeriesOperations } from './cardSeries';
 
 /** "10" → 10; anything else is sent as typed so Capillary can say what is wrong. */
 const AS_NUMBER = '={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
 
 function cardSeriesLocator(routing = true): INodeProperties {
-	return locatorField({
-		displayName: 'Card Series',
-		name: 'seriesId',
-		searchMethod: 'searchCardSeries',
-		placeholder: '10',
-		description: 'Card series. Choose from the list or enter its ID.',
-		routing: routing ? toBody('seriesId', AS_NUMBER) : undefined,
-	});
+	return seriesLocator(routing ? toBody('seriesId', AS_NUMBER) : undefined);
 }
 
 const statusLabelField: INodeProperties = {
@@ -139,7 +132,7 @@ const bulkCardsField: INodeProperties = {
 export const card = defineResource({
 	value: 'card',
 	name: 'Card',
-	description: 'Loyalty cards: generation, assignment and status',
+	description: 'Loyalty cards and card series: generation, assignment, status and status labels',
 	operations: [
 		{
 			value: 'generate',
@@ -297,5 +290,6 @@ export const card = defineResource({
 			],
 			hint: 'Sets the org configuration CONF_MAX_CARDS_PER_ORG (scope ORG). It needs the Organization access group resource.',
 		},
+		...cardSeriesOperations,
 	],
 });

@@ -8,6 +8,7 @@ import * as badge from './badge';
 import * as behaviouralEvent from './behaviouralEvent';
 import * as behaviouralEventAdmin from './behaviouralEventAdmin';
 import * as card from './card';
+import * as cardSeries from './cardSeries';
 import * as communication from './communication';
 import * as company from './company';
 import * as coupon from './coupon';
@@ -42,6 +43,7 @@ const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	behaviouralEvent,
 	behaviouralEventAdmin,
 	card,
+	cardSeries,
 	communication,
 	company,
 	coupon,
