@@ -1,6 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { labelOf, listSearch } from '../shared/lookups';
+import { labelOf, listSearch, loadEntities } from '../shared/lookups';
 
 /** v1.1 `organization/entities` lists entities under `organization.entities.entity`. */
 const ENTITY_LIST = 'organization.entities.entity';
@@ -36,6 +36,33 @@ function customFieldSearch(scope?: string) {
 		name: customFieldLabel,
 		value: (f) => labelOf(f, 'name'),
 	});
+}
+
+/** Extended fields of one entity type from GET v2/extendedFields (`entity.<type>[]`), by name. */
+export function extendedFieldSearch(entityType: string) {
+	return listSearch({
+		path: '/v2/extendedFields',
+		items: `entity.${entityType}`,
+		name: (f) => `${labelOf(f, 'label', 'name')} [${labelOf(f, 'name')}] (${labelOf(f, 'dataType')})`,
+		value: (f) => labelOf(f, 'name'),
+	});
+}
+
+/** Every extended field of the org, by ID (GET v2/extendedFields groups them by entity type). */
+async function searchExtendedFieldIds(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const [groups] = await loadEntities(this, { path: '/v2/extendedFields', items: 'entity' });
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = [];
+	for (const [entityType, fields] of Object.entries(groups ?? {})) {
+		if (!Array.isArray(fields)) continue;
+		for (const field of fields as IDataObject[]) {
+			const id = labelOf(field, 'id');
+			const name = `${labelOf(field, 'label', 'name')} [${labelOf(field, 'name')}] · ${entityType}`;
+			if (!id || (needle && !`${name} ${id}`.toLowerCase().includes(needle))) continue;
+			results.push({ name, value: id });
+		}
+	}
+	return { results };
 }
 
 /** Org-wide lists used by many resources (programs, tills, stores, custom fields, companies, lead settings). */
@@ -82,6 +109,16 @@ export const organizationSearch = {
 		qs: { limit: 100, status: 'ACTIVE' },
 		name: (c) => `${labelOf(c, 'name')} (${labelOf(c, 'externalId')})`,
 		value: (c) => labelOf(c, 'companyId', 'id'),
+	}),
+
+	/** Extended fields of the org by ID (any entity type). */
+	searchExtendedFieldIds,
+
+	/** Sources of the org (GET v2/meta/sources) by ID. */
+	searchOrgSources: listSearch({
+		path: '/v2/meta/sources',
+		name: (s) => `${labelOf(s, 'name')} (${labelOf(s, 'id')})`,
+		value: (s) => labelOf(s, 'id'),
 	}),
 
 	/** The org's most recently updated leads. */

@@ -20,6 +20,7 @@ import * as customerV11 from './customerV11';
 import * as eventLog from './eventLog';
 import * as lead from './lead';
 import * as organization from './organization';
+import * as organizationExtras from './organizationExtras';
 import * as otp from './otp';
 import * as partnerProgram from './partnerProgram';
 import * as piiDeletion from './piiDeletion';
@@ -55,6 +56,7 @@ const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	eventLog,
 	lead,
 	organization,
+	organizationExtras,
 	otp,
 	partnerProgram,
 	piiDeletion,
