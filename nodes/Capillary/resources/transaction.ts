@@ -16,6 +16,7 @@ import {
 	v2IdentifierFields,
 } from '../shared/fields';
 import { defineResource } from '../shared/operation';
+import { transactionEarningOperations } from './transactionEarning';
 
 // ---------------------------------------------------------------------------------------------
 // Shared values
@@ -716,5 +717,6 @@ export const transaction = defineResource({
 				]),
 			],
 		},
+		...transactionEarningOperations,
 	],
 });

@@ -35,6 +35,7 @@ import * as store from './store';
 import * as targetGroup from './targetGroup';
 import * as task from './task';
 import * as transaction from './transaction';
+import * as transactionEarning from './transactionEarning';
 import * as transactionRejection from './transactionRejection';
 import * as userAuthentication from './userAuthentication';
 import * as userGroup from './userGroup';
@@ -71,6 +72,7 @@ const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	targetGroup,
 	task,
 	transaction,
+	transactionEarning,
 	transactionRejection,
 	userAuthentication,
 	userGroup,
