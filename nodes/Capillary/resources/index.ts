@@ -11,6 +11,7 @@ import { customerLabel } from './customerLabel';
 import { customerLookup } from './customerLookup';
 import { customerV11 } from './customerV11';
 import { eventLog } from './eventLog';
+import { fleetHierarchy } from './fleetHierarchy';
 import { lead } from './lead';
 import { organization } from './organization';
 import { otp } from './otp';
@@ -46,6 +47,7 @@ export const resources: BuiltResource[] = [
 	rewardCatalog,
 	customerLabel,
 	userGroup,
+	fleetHierarchy,
 	referral,
 	partnerProgram,
 	behaviouralEvent,

@@ -18,6 +18,7 @@ import * as customerLabel from './customerLabel';
 import * as customerLookup from './customerLookup';
 import * as customerV11 from './customerV11';
 import * as eventLog from './eventLog';
+import * as fleetHierarchy from './fleetHierarchy';
 import * as lead from './lead';
 import * as organization from './organization';
 import * as organizationExtras from './organizationExtras';
@@ -55,6 +56,7 @@ const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	customerLookup,
 	customerV11,
 	eventLog,
+	fleetHierarchy,
 	lead,
 	organization,
 	organizationExtras,
