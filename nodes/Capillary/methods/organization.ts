@@ -121,6 +121,13 @@ export const organizationSearch = {
 		value: (s) => labelOf(s, 'id'),
 	}),
 
+	/** API (OAuth) clients of the org by client key. */
+	searchApiClients: listSearch({
+		path: '/v3/integrations/clients',
+		name: (c) => `${labelOf(c, 'name')} (${labelOf(c, 'clientKey')})${c.isValid === false ? ' · invalid' : ''}`,
+		value: (c) => labelOf(c, 'clientKey'),
+	}),
+
 	/** The org's most recently updated leads. */
 	searchLeads: listSearch({
 		path: '/v2/leads',

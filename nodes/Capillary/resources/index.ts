@@ -1,4 +1,5 @@
 import type { BuiltResource } from '../shared/operation';
+import { apiClient } from './apiClient';
 import { badge } from './badge';
 import { behaviouralEvent } from './behaviouralEvent';
 import { card } from './card';
@@ -66,4 +67,5 @@ export const resources: BuiltResource[] = [
 	transactionRejection,
 	piiDeletion,
 	userAuthentication,
+	apiClient,
 ].filter((resource) => resource.operationProperty !== undefined);

@@ -4,6 +4,7 @@
  */
 import type { Router } from '../http';
 import type { Simulator } from '../server';
+import * as apiClient from './apiClient';
 import * as badge from './badge';
 import * as behaviouralEvent from './behaviouralEvent';
 import * as behaviouralEventAdmin from './behaviouralEventAdmin';
@@ -42,6 +43,7 @@ import * as userAuthentication from './userAuthentication';
 import * as userGroup from './userGroup';
 
 const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
+	apiClient,
 	badge,
 	behaviouralEvent,
 	behaviouralEventAdmin,
