@@ -21,6 +21,7 @@ import { piiDeletion } from './piiDeletion';
 import { points } from './points';
 import { pointsLedger } from './pointsLedger';
 import { product } from './product';
+import { promotion } from './promotion';
 import { referral } from './referral';
 import { request } from './request';
 import { rewardCatalog } from './rewardCatalog';
@@ -46,6 +47,7 @@ export const resources: BuiltResource[] = [
 	card,
 	badge,
 	rewardCatalog,
+	promotion,
 	customerLabel,
 	userGroup,
 	fleetHierarchy,

@@ -29,6 +29,7 @@ import * as piiDeletion from './piiDeletion';
 import * as points from './points';
 import * as pointsLedger from './pointsLedger';
 import * as product from './product';
+import * as promotion from './promotion';
 import * as referral from './referral';
 import * as request from './request';
 import * as rewardCatalog from './rewardCatalog';
@@ -68,6 +69,7 @@ const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	points,
 	pointsLedger,
 	product,
+	promotion,
 	referral,
 	request,
 	rewardCatalog,
