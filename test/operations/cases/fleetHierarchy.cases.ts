@@ -5,7 +5,7 @@ import type { Simulator } from '../../simulator/server';
 
 /** Fleet hierarchies (docs: _groupLoyalty.md). */
 
-const ROLES = [
+const ROLES: JsonObject[] = [
 	{ code: 'GFA', childRoleCode: 'SFA', maxChild: 5000, permissions: [{ permissionCode: 'block_points_redemption', permissionValue: true }] },
 	{ code: 'SFA', childRoleCode: 'FA', maxChild: 5000 },
 	{ code: 'FA', childRoleCode: 'FC', maxChild: 5000, pointsAggregationRole: true },
