@@ -1,4 +1,4 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { labelOf, listSearch, loadEntities } from '../shared/lookups';
 
@@ -38,15 +38,41 @@ function customFieldSearch(scope?: string) {
 	});
 }
 
-/** Extended fields of one entity type from GET v2/extendedFields (`entity.<type>[]`), by name. */
-export function extendedFieldSearch(entityType: string) {
-	return listSearch({
-		path: '/v2/extendedFields',
-		items: `entity.${entityType}`,
-		name: (f) => `${labelOf(f, 'label', 'name')} [${labelOf(f, 'name')}] (${labelOf(f, 'dataType')})`,
-		value: (f) => labelOf(f, 'name'),
-	});
+/**
+ * Extended field names of one entity type for a dropdown (loadOptions), from GET v2/extendedFields
+ * (`entity.<type>[]`). The docs' sample shows customer, transaction and lineitem; for a type the org
+ * does not list, every field is offered, labelled with its type.
+ */
+function extendedFieldOptions(entityType: string) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const [groups] = await loadEntities(this, { path: '/v2/extendedFields', items: 'entity' });
+		const own = groups?.[entityType];
+		const lists: Array<[string, unknown]> = Array.isArray(own) ? [[entityType, own]] : Object.entries(groups ?? {});
+		const options: INodePropertyOptions[] = [];
+		for (const [type, fields] of lists) {
+			if (!Array.isArray(fields)) continue;
+			for (const field of fields as IDataObject[]) {
+				const name = labelOf(field, 'name');
+				if (!name) continue;
+				const label = labelOf(field, 'label') || name;
+				options.push({
+					name: `${label}${label !== name ? ` [${name}]` : ''}${type !== entityType ? ` · ${type}` : ''}`,
+					value: name,
+					description: labelOf(field, 'dataType'),
+				});
+			}
+		}
+		return options.sort((a, b) => a.name.localeCompare(b.name));
+	};
 }
+
+/** Dropdowns inside lists (loadOptions): names of the org's extended fields per entity type. */
+export const organizationLoadOptions = {
+	getCustomerExtendedFields: extendedFieldOptions('customer'),
+	getTransactionExtendedFields: extendedFieldOptions('transaction'),
+	getCardExtendedFields: extendedFieldOptions('card'),
+	getCompanyExtendedFields: extendedFieldOptions('company'),
+};
 
 /** Every extended field of the org, by ID (GET v2/extendedFields groups them by entity type). */
 async function searchExtendedFieldIds(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

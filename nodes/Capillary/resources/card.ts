@@ -46,7 +46,7 @@ function cardOptions(extra: INodeProperties[] = []): INodeProperties {
 			routing: toBody('statusInfo.reason'),
 		},
 		keyValueField('Custom Fields', 'customFields', 'customFields', 'Card-level custom fields (name/value)'),
-		keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Card-level extended fields (name/value)'),
+		keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Card-level extended fields (name/value)', 'getCardExtendedFields'),
 	]);
 }
 
@@ -120,7 +120,14 @@ const bulkCardsField: INodeProperties = {
 				{ displayName: 'Card External ID', name: 'cardExternalId', type: 'string', default: '', description: 'External ID of the card (or give the card number)' },
 				{ displayName: 'Card Number', name: 'cardNumber', type: 'string', default: '', description: 'Number of the card (or give the external ID)' },
 				{ displayName: 'Mapped Till Code', name: 'mappedEntityValue', type: 'string', default: '', description: 'Code of the till the card is issued at' },
-				{ displayName: 'Series ID', name: 'seriesId', type: 'string', default: '', description: 'Card series of the card' },
+				{
+					displayName: 'Series Name or ID',
+					name: 'seriesId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCardSeries' },
+					default: '',
+					description: 'Card series of the card. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
 				{ displayName: 'Status Label', name: 'statusLabel', type: 'string', default: 'ACTIVE' },
 				{ displayName: 'Status Reason', name: 'statusReason', type: 'string', default: '' },
 			],
