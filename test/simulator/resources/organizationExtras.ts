@@ -1,7 +1,7 @@
 /**
  * Org-level extras (docs: _organizationSource.md "Other APIs (Org Level)"): extended fields and
  * their InTouch display, currency ratios, external ID generation, the scan-event feed, org sources
- * and source configurations. Replies follow the docs' samples.
+ * and source configurations, store associates. Replies follow the docs' samples.
  *
  * State: `extendedFields` (by id; each with its entityType), `extendedFieldConfigs` (by id),
  * `currencyRatios` (by code), `feedEvents`, and a counter for generated external IDs.
@@ -11,6 +11,7 @@ import { bodyObject, nowIso, ok, v2Error } from '../http';
 import type { Simulator } from '../server';
 import type { SimState } from '../state';
 import { ORG_ID } from '../state';
+import { entityByCode, orgEntities } from './organization';
 
 const FIELD_BASE = { createdBy: -1, createdOn: '2017-04-14', modifiedBy: -1, modifiedOn: '2017-06-13', parentId: -1 };
 
@@ -155,6 +156,28 @@ export function register(router: Router, sim: Simulator): void {
 		};
 		events.set(String(events.size + 1), event);
 		return ok({ ...event, warnings: [] });
+	});
+
+	router.post('/v2/orgEntity/associate', (req) => {
+		const body = bodyObject(req);
+		for (const key of ['code', 'name', 'storeId']) {
+			if (body[key] === undefined || body[key] === null || String(body[key]).trim() === '') return v2Error(400, 400, `Invalid input : ${key} is mandatory.`);
+		}
+		const store = orgEntities(state()).get(String(body.storeId).trim());
+		if (!store || store.type !== 'STORE') return v2Error(400, 400, `Invalid input : storeId ${String(body.storeId)} is not a store of the org.`);
+		const code = String(body.code).trim();
+		if (entityByCode(state(), 'ASSOCIATE', code)) return v2Error(409, 409, `Associate with code ${code} already exists.`);
+		const id = state().nextEntityId++;
+		orgEntities(state()).set(String(id), {
+			id,
+			type: 'ASSOCIATE',
+			code,
+			name: String(body.name),
+			parentId: Number(store.id),
+			isActive: body.isActive === undefined ? true : body.isActive === true,
+			lastUpdatedOn: nowIso(),
+		});
+		return ok({ createdId: id, warnings: [] });
 	});
 
 	router.get('/v2/meta/sources', () => ok({ data: SOURCES, warnings: [], errors: [] }));
