@@ -52,8 +52,8 @@ function cartPromotionFields(required: boolean): INodeProperties[] {
 		},
 		cartDate('Start Date', 'startDate', 'When the promotion starts'),
 		cartDate('End Date', 'endDate', 'When the promotion ends'),
-		jsonField('Condition (JSON)', 'conditionJson', { in: 'body', path: 'condition' }, 'When the promotion applies, e.g. {"type": "CART", "cartCondition": {"kpi": "SUBTOTAL", "operator": "GREATER_THAN_OR_EQUAL", "value": "1500"}}'),
-		jsonField('Action (JSON)', 'actionJson', { in: 'body', path: 'action' }, 'The benefit, e.g. {"type": "CART_BASED", "cartBasedAction": {"type": "PERCENTAGE", "value": "10"}}'),
+		jsonField('Condition (JSON)', 'conditionJson', { in: 'body', path: 'condition' }, 'When the promotion applies, e.g. {"type": "CART", "cartCondition": {"kpi": "SUBTOTAL", "operator": "GREATER_THAN_OR_EQUAL", "value": "1500"}}. Left empty, nothing is sent.', { default: '' }),
+		jsonField('Action (JSON)', 'actionJson', { in: 'body', path: 'action' }, 'The benefit, e.g. {"type": "CART_BASED", "cartBasedAction": {"type": "PERCENTAGE", "value": "10"}}. Left empty, nothing is sent.', { default: '' }),
 		additionalFields([
 			optionalField('Active', 'active', 'boolean', 'Whether the promotion is active (Capillary creates it inactive by default)', 'body'),
 			{
