@@ -2,7 +2,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/CapillaryAuth';
-import { listSearchMethods } from './methods';
+import { listSearchMethods, loadOptionsMethods } from './methods';
 import { resources } from './resources';
 import { executeCapillaryRequest } from './shared/executor';
 import { assembleProperties } from './shared/operation';
@@ -49,5 +49,6 @@ export class Capillary implements INodeType {
 
 	methods = {
 		listSearch: listSearchMethods,
+		loadOptions: loadOptionsMethods,
 	};
 }

@@ -13,13 +13,12 @@ export type SearchResult = { results: Array<{ name: string; value: string; url?:
 
 type ListSearchMethod = (this: unknown, filter?: string) => Promise<SearchResult>;
 
-export async function runListSearch(sim: Simulator, method: string, filter?: string, parameters: Record<string, unknown> = {}): Promise<SearchResult> {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { Capillary } = require('../../dist/nodes/Capillary/Capillary.node') as { Capillary: new () => { methods: { listSearch: Record<string, ListSearchMethod> } } };
+/** The load-options context the dropdown methods use (Basic auth against the simulator). */
+function loadOptionsContext(sim: Simulator, parameters: Record<string, unknown>) {
 	const credentials = basicCredentials(sim);
 	const passwordHash = createHash('md5').update(DEFAULT_TILL.password).digest('hex');
 	const authorization = `Basic ${Buffer.from(`${DEFAULT_TILL.username}:${passwordHash}`).toString('base64')}`;
-	const context = {
+	return {
 		getNodeParameter: (name: string, fallback: unknown) => (name === 'authentication' ? 'basicAuth' : fallback),
 		getCurrentNodeParameter: (name: string) => parameters[name],
 		getCredentials: async () => credentials,
@@ -33,5 +32,30 @@ export async function runListSearch(sim: Simulator, method: string, filter?: str
 			},
 		},
 	};
-	return await new Capillary().methods.listSearch[method].call(context, filter);
+}
+
+interface BuiltMethods {
+	listSearch: Record<string, ListSearchMethod>;
+	loadOptions: Record<string, (this: unknown) => Promise<Array<{ name: string; value: string; description?: string }>>>;
+}
+
+function builtMethods(): BuiltMethods {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Capillary } = require('../../dist/nodes/Capillary/Capillary.node') as { Capillary: new () => { methods: BuiltMethods } };
+	return new Capillary().methods;
+}
+
+export async function runListSearch(sim: Simulator, method: string, filter?: string, parameters: Record<string, unknown> = {}): Promise<SearchResult> {
+	return await builtMethods().listSearch[method].call(loadOptionsContext(sim, parameters), filter);
+}
+
+/** Runs a built `loadOptions` method (a dropdown inside a list) against the simulator. */
+export async function runLoadOptions(sim: Simulator, method: string, parameters: Record<string, unknown> = {}): Promise<Array<{ name: string; value: string; description?: string }>> {
+	return await builtMethods().loadOptions[method].call(loadOptionsContext(sim, parameters));
+}
+
+/** Every method name the built methods offer, by kind (to check that fields reference existing ones). */
+export function builtMethodNames(): { listSearch: string[]; loadOptions: string[] } {
+	const methods = builtMethods();
+	return { listSearch: Object.keys(methods.listSearch), loadOptions: Object.keys(methods.loadOptions ?? {}) };
 }

@@ -1,4 +1,6 @@
-import { labelOf, listSearch } from '../shared/lookups';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { labelOf, listSearch, loadEntities } from '../shared/lookups';
 
 /**
  * List searches (dropdowns filled from Capillary) for the coupon and card resources.
@@ -18,4 +20,14 @@ export const couponSearch = {
 		name: (s) => `${labelOf(s, 'name', 'code')} (${labelOf(s, 'id')})`,
 		value: (s) => labelOf(s, 'id'),
 	}),
+};
+
+/** Card series for dropdowns inside lists (loadOptions), e.g. the Series of each card of a bulk update. */
+export const couponLoadOptions = {
+	async getCardSeries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const series = await loadEntities(this, { path: '/v2/card/series/get/all' });
+		return series
+			.filter((s) => labelOf(s, 'id') !== '')
+			.map((s) => ({ name: `${labelOf(s, 'name', 'code')} (${labelOf(s, 'id')})`, value: labelOf(s, 'id'), description: labelOf(s, 'code') }));
+	},
 };

@@ -64,4 +64,22 @@ export const engagementSearch = {
 		name: eventLabel,
 		value: (e) => labelOf(eventMeta(e), 'eventId'),
 	}),
+
+	/** Standard events Capillary offers (GET v2/events/standard_events_meta), by name. */
+	searchStandardEvents: listSearch({
+		path: '/v2/events/standard_events_meta',
+		name: (e) => {
+			const meta = (e.standardClickEventsMeta ?? e) as IDataObject;
+			const category = labelOf(meta, 'eventCategory');
+			return `${labelOf(meta, 'label', 'eventName')}${category ? ` (${category})` : ''}`;
+		},
+		value: (e) => labelOf((e.standardClickEventsMeta ?? e) as IDataObject, 'eventName'),
+	}),
+
+	/** Inbound webhook accounts of the org (GET v2/events/webhooks), by GUID. */
+	searchBehaviouralEventWebhooks: listSearch({
+		path: '/v2/events/webhooks',
+		name: (w) => `${labelOf(w, 'transformerType')} (till ${labelOf(w, 'tillCode')})`,
+		value: (w) => labelOf(w, 'webHookId'),
+	}),
 };

@@ -1,10 +1,10 @@
 import { badgeSearch } from './badge';
-import { couponSearch } from './coupon';
+import { couponLoadOptions, couponSearch } from './coupon';
 import { customerSearch } from './customer';
 import { engagementSearch } from './engagement';
 import { loyaltySearch } from './loyalty';
 import { operationsSearch } from './operations';
-import { organizationSearch } from './organization';
+import { organizationLoadOptions, organizationSearch } from './organization';
 import { storeSearch } from './store';
 
 /**
@@ -20,4 +20,10 @@ export const listSearchMethods = {
 	...engagementSearch,
 	...operationsSearch,
 	...storeSearch,
+};
+
+/** Dropdowns inside lists (fixed collections), where resource locators cannot be used. */
+export const loadOptionsMethods = {
+	...organizationLoadOptions,
+	...couponLoadOptions,
 };

@@ -1,6 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
-import { labelOf, listSearch } from '../shared/lookups';
+import { labelOf, listSearch, loadEntities } from '../shared/lookups';
 
 /** v1.1 `organization/entities` lists entities under `organization.entities.entity`. */
 const ENTITY_LIST = 'organization.entities.entity';
@@ -36,6 +36,59 @@ function customFieldSearch(scope?: string) {
 		name: customFieldLabel,
 		value: (f) => labelOf(f, 'name'),
 	});
+}
+
+/**
+ * Extended field names of one entity type for a dropdown (loadOptions), from GET v2/extendedFields
+ * (`entity.<type>[]`). The docs' sample shows customer, transaction and lineitem; for a type the org
+ * does not list, every field is offered, labelled with its type.
+ */
+function extendedFieldOptions(entityType: string) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const [groups] = await loadEntities(this, { path: '/v2/extendedFields', items: 'entity' });
+		const own = groups?.[entityType];
+		const lists: Array<[string, unknown]> = Array.isArray(own) ? [[entityType, own]] : Object.entries(groups ?? {});
+		const options: INodePropertyOptions[] = [];
+		for (const [type, fields] of lists) {
+			if (!Array.isArray(fields)) continue;
+			for (const field of fields as IDataObject[]) {
+				const name = labelOf(field, 'name');
+				if (!name) continue;
+				const label = labelOf(field, 'label') || name;
+				options.push({
+					name: `${label}${label !== name ? ` [${name}]` : ''}${type !== entityType ? ` · ${type}` : ''}`,
+					value: name,
+					description: labelOf(field, 'dataType'),
+				});
+			}
+		}
+		return options.sort((a, b) => a.name.localeCompare(b.name));
+	};
+}
+
+/** Dropdowns inside lists (loadOptions): names of the org's extended fields per entity type. */
+export const organizationLoadOptions = {
+	getCustomerExtendedFields: extendedFieldOptions('customer'),
+	getTransactionExtendedFields: extendedFieldOptions('transaction'),
+	getCardExtendedFields: extendedFieldOptions('card'),
+	getCompanyExtendedFields: extendedFieldOptions('company'),
+};
+
+/** Every extended field of the org, by ID (GET v2/extendedFields groups them by entity type). */
+async function searchExtendedFieldIds(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const [groups] = await loadEntities(this, { path: '/v2/extendedFields', items: 'entity' });
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results: INodeListSearchItems[] = [];
+	for (const [entityType, fields] of Object.entries(groups ?? {})) {
+		if (!Array.isArray(fields)) continue;
+		for (const field of fields as IDataObject[]) {
+			const id = labelOf(field, 'id');
+			const name = `${labelOf(field, 'label', 'name')} [${labelOf(field, 'name')}] · ${entityType}`;
+			if (!id || (needle && !`${name} ${id}`.toLowerCase().includes(needle))) continue;
+			results.push({ name, value: id });
+		}
+	}
+	return { results };
 }
 
 /** Org-wide lists used by many resources (programs, tills, stores, custom fields, companies, lead settings). */
@@ -82,6 +135,23 @@ export const organizationSearch = {
 		qs: { limit: 100, status: 'ACTIVE' },
 		name: (c) => `${labelOf(c, 'name')} (${labelOf(c, 'externalId')})`,
 		value: (c) => labelOf(c, 'companyId', 'id'),
+	}),
+
+	/** Extended fields of the org by ID (any entity type). */
+	searchExtendedFieldIds,
+
+	/** Sources of the org (GET v2/meta/sources) by ID. */
+	searchOrgSources: listSearch({
+		path: '/v2/meta/sources',
+		name: (s) => `${labelOf(s, 'name')} (${labelOf(s, 'id')})`,
+		value: (s) => labelOf(s, 'id'),
+	}),
+
+	/** API (OAuth) clients of the org by client key. */
+	searchApiClients: listSearch({
+		path: '/v3/integrations/clients',
+		name: (c) => `${labelOf(c, 'name')} (${labelOf(c, 'clientKey')})${c.isValid === false ? ' · invalid' : ''}`,
+		value: (c) => labelOf(c, 'clientKey'),
 	}),
 
 	/** The org's most recently updated leads. */

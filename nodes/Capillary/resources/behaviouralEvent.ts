@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { additionalFields, customerIdField, jsonField, optionalField, options, queryOptions, toBody, toQuery } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
+import { behaviouralEventAdminOperations } from './behaviouralEventAdmin';
 
 /** Field types a behavioural event definition accepts (standard attributes and custom data types). */
 const FIELD_TYPES = options([
@@ -401,5 +402,6 @@ export const behaviouralEvent = defineResource({
 			],
 			pagination: { style: 'none' },
 		},
+		...behaviouralEventAdminOperations,
 	],
 });

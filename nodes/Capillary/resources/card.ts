@@ -1,21 +1,14 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFields, bodyInput, keyValueField, options, toBody, toQuery } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
+import { cardSeriesLocator as seriesLocator, cardSeriesOperations } from './cardSeries';
 
 /** "10" → 10; anything else is sent as typed so Capillary can say what is wrong. */
 const AS_NUMBER = '={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}';
 
 function cardSeriesLocator(routing = true): INodeProperties {
-	return locatorField({
-		displayName: 'Card Series',
-		name: 'seriesId',
-		searchMethod: 'searchCardSeries',
-		placeholder: '10',
-		description: 'Card series. Choose from the list or enter its ID.',
-		routing: routing ? toBody('seriesId', AS_NUMBER) : undefined,
-	});
+	return seriesLocator(routing ? toBody('seriesId', AS_NUMBER) : undefined);
 }
 
 const statusLabelField: INodeProperties = {
@@ -53,7 +46,7 @@ function cardOptions(extra: INodeProperties[] = []): INodeProperties {
 			routing: toBody('statusInfo.reason'),
 		},
 		keyValueField('Custom Fields', 'customFields', 'customFields', 'Card-level custom fields (name/value)'),
-		keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Card-level extended fields (name/value)'),
+		keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Card-level extended fields (name/value)', 'getCardExtendedFields'),
 	]);
 }
 
@@ -127,7 +120,14 @@ const bulkCardsField: INodeProperties = {
 				{ displayName: 'Card External ID', name: 'cardExternalId', type: 'string', default: '', description: 'External ID of the card (or give the card number)' },
 				{ displayName: 'Card Number', name: 'cardNumber', type: 'string', default: '', description: 'Number of the card (or give the external ID)' },
 				{ displayName: 'Mapped Till Code', name: 'mappedEntityValue', type: 'string', default: '', description: 'Code of the till the card is issued at' },
-				{ displayName: 'Series ID', name: 'seriesId', type: 'string', default: '', description: 'Card series of the card' },
+				{
+					displayName: 'Series Name or ID',
+					name: 'seriesId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCardSeries' },
+					default: '',
+					description: 'Card series of the card. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
 				{ displayName: 'Status Label', name: 'statusLabel', type: 'string', default: 'ACTIVE' },
 				{ displayName: 'Status Reason', name: 'statusReason', type: 'string', default: '' },
 			],
@@ -139,7 +139,7 @@ const bulkCardsField: INodeProperties = {
 export const card = defineResource({
 	value: 'card',
 	name: 'Card',
-	description: 'Loyalty cards: generation, assignment and status',
+	description: 'Loyalty cards and card series: generation, assignment, status and status labels',
 	operations: [
 		{
 			value: 'generate',
@@ -297,5 +297,6 @@ export const card = defineResource({
 			],
 			hint: 'Sets the org configuration CONF_MAX_CARDS_PER_ORG (scope ORG). It needs the Organization access group resource.',
 		},
+		...cardSeriesOperations,
 	],
 });

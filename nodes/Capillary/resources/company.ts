@@ -14,6 +14,7 @@ const extendedFields = keyValueField(
 	'extendedFields',
 	'extendedFields',
 	'Company details as name/value pairs, e.g. owner, industry, company_city, phone',
+	'getCompanyExtendedFields',
 );
 
 /** `?externalId=` or `?id=`: the two ways the company endpoints identify a company. */
@@ -191,13 +192,13 @@ export const company = defineResource({
 			path: '/v2/companies/extendedFieldSearch',
 			fields: [
 				{
-					displayName: 'Extended Field Name',
+					displayName: 'Extended Field Name or ID',
 					name: 'extendedFieldName',
-					type: 'string',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCompanyExtendedFields' },
 					required: true,
 					default: '',
-					placeholder: 'company_city',
-					description: 'Company extended field to search in',
+					description: 'Company extended field to search in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					routing: toQuery('extendedFieldName'),
 				},
 				{

@@ -228,7 +228,7 @@ const languageHeader: INodeProperties = {
 };
 
 /** A name/value list read by a body builder (custom fields, extended fields). */
-function pairList(displayName: string, name: string, description: string): INodeProperties {
+function pairList(displayName: string, name: string, description: string, nameOptions?: string): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -242,7 +242,16 @@ function pairList(displayName: string, name: string, description: string): INode
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					nameOptions
+						? {
+								displayName: 'Name or ID',
+								name: 'name',
+								type: 'options',
+								typeOptions: { loadOptionsMethod: nameOptions },
+								default: '',
+								description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+							}
+						: { displayName: 'Name', name: 'name', type: 'string', default: '' },
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -416,7 +425,7 @@ function profileExtras(): INodeProperties[] {
 	return [
 		commChannelsField,
 		pairList('Custom Fields', 'customFields', 'Customer custom fields (profile `fields`) as name/value pairs, e.g. dateofbirth'),
-		pairList('Extended Fields', 'extendedFields', 'Customer extended fields enabled for the org, e.g. gender, city'),
+		pairList('Extended Fields', 'extendedFields', 'Customer extended fields enabled for the org, e.g. gender, city', 'getCustomerExtendedFields'),
 		enrollmentsField,
 	];
 }

@@ -103,7 +103,7 @@ const updateFields: INodeProperties[] = [
 		routing: toBody('loyaltyInfo.loyaltyType'),
 	},
 	keyValueField('Custom Fields', 'customFields', 'profiles[0].fields', 'Custom fields of the profile, e.g. gender = Male'),
-	keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Extended fields enabled for the org, e.g. city = Bangalore'),
+	keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Extended fields enabled for the org, e.g. city = Bangalore', 'getCustomerExtendedFields'),
 	{
 		displayName: 'Identifiers to Add',
 		name: 'identifiers',

@@ -148,7 +148,7 @@ function profileFields(): INodeProperties[] {
 		optionalField('Registered Till', 'registered_till', 'string', 'Till code at which the customer registered', 'body'),
 		optionalField('Associated With', 'associated_with', 'string', 'Till code to associate the customer with', 'body'),
 		v11FieldList('Custom Fields', 'customFields', 'custom_fields', 'Custom fields configured for the org, as name and value'),
-		v11FieldList('Extended Fields', 'extendedFields', 'extended_fields', 'Extended fields enabled for the org (e.g. gender, city, dob), as name and value'),
+		v11FieldList('Extended Fields', 'extendedFields', 'extended_fields', 'Extended fields enabled for the org (e.g. gender, city, dob), as name and value', true, 'getCustomerExtendedFields'),
 		profileSubscriptions,
 	];
 }

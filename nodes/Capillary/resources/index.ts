@@ -1,4 +1,5 @@
 import type { BuiltResource } from '../shared/operation';
+import { apiClient } from './apiClient';
 import { badge } from './badge';
 import { behaviouralEvent } from './behaviouralEvent';
 import { card } from './card';
@@ -11,6 +12,7 @@ import { customerLabel } from './customerLabel';
 import { customerLookup } from './customerLookup';
 import { customerV11 } from './customerV11';
 import { eventLog } from './eventLog';
+import { fleetHierarchy } from './fleetHierarchy';
 import { lead } from './lead';
 import { organization } from './organization';
 import { otp } from './otp';
@@ -19,6 +21,7 @@ import { piiDeletion } from './piiDeletion';
 import { points } from './points';
 import { pointsLedger } from './pointsLedger';
 import { product } from './product';
+import { promotion } from './promotion';
 import { referral } from './referral';
 import { request } from './request';
 import { rewardCatalog } from './rewardCatalog';
@@ -44,8 +47,10 @@ export const resources: BuiltResource[] = [
 	card,
 	badge,
 	rewardCatalog,
+	promotion,
 	customerLabel,
 	userGroup,
+	fleetHierarchy,
 	referral,
 	partnerProgram,
 	behaviouralEvent,
@@ -64,4 +69,5 @@ export const resources: BuiltResource[] = [
 	transactionRejection,
 	piiDeletion,
 	userAuthentication,
+	apiClient,
 ].filter((resource) => resource.operationProperty !== undefined);

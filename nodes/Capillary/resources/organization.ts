@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { additionalFields, optionalField, options, queryOptions, toBody, toQuery } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
+import { organizationExtraOperations } from './organizationExtras';
 
 /**
  * Org-level reads (details, entities, configs, custom fields, statistics, top items, payment
@@ -123,7 +124,7 @@ const storeFields: INodeProperties[] = [
 export const organization = defineResource({
 	value: 'organization',
 	name: 'Organization',
-	description: 'Org settings, tills, programs, custom fields and statistics',
+	description: 'Org settings, tills, programs, custom and extended fields, sources and statistics',
 	operations: [
 		// ----- v2 ---------------------------------------------------------------------------------
 		{
@@ -373,5 +374,6 @@ export const organization = defineResource({
 			pagination: { style: 'none' },
 			output: { items: 'organization.tenders.tender' },
 		},
+		...organizationExtraOperations,
 	],
 });

@@ -16,6 +16,7 @@ import {
 	v2IdentifierFields,
 } from '../shared/fields';
 import { defineResource } from '../shared/operation';
+import { transactionEarningOperations } from './transactionEarning';
 
 // ---------------------------------------------------------------------------------------------
 // Shared values
@@ -264,7 +265,7 @@ const v2AddFields: INodeProperties[] = [
 			description: 'Base64-encoded cart/catalog promotion identifiers (comma-separated)',
 			routing: toBody('appliedPromotionIdentifiers', TEXT_LIST),
 		},
-		keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Transaction-level extended fields (configured in the org)'),
+		keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Transaction-level extended fields (configured in the org)', 'getTransactionExtendedFields'),
 		keyValueField('Custom Fields', 'customFields', 'customFields', 'Transaction-level custom fields (configured in the org)'),
 	]),
 ];
@@ -417,7 +418,7 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 					routing: toBody('delivery_status'),
 				},
 				{ ...sourceField({ routing: toBody('source') }), description: 'Channel of the bill' },
-				v11FieldList('Extended Fields', 'extendedFields', 'extended_fields', 'Transaction-level extended fields'),
+				v11FieldList('Extended Fields', 'extendedFields', 'extended_fields', 'Transaction-level extended fields', true, 'getTransactionExtendedFields'),
 				v11FieldList('Custom Fields', 'customFields', 'custom_fields', 'Transaction-level custom fields'),
 			]),
 		],
@@ -519,7 +520,7 @@ export const transaction = defineResource({
 						description: 'Loyalty promotions to tag to the transaction (comma-separated)',
 						routing: toBody('loyaltyPromotionIdentifiers', TEXT_LIST),
 					},
-					keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Extended fields to set'),
+					keyValueField('Extended Fields', 'extendedFields', 'extendedFields', 'Extended fields to set', 'getTransactionExtendedFields'),
 					keyValueField('Custom Fields', 'customFields', 'customFields', 'Custom fields to set'),
 				]),
 				headerOptions(false),
@@ -655,7 +656,7 @@ export const transaction = defineResource({
 					},
 					optionalField('Notes', 'notes', 'string', 'Reason for the update', 'body'),
 					optionalField('Update Till', 'update_till', 'string', 'Till code the update is recorded against', 'body'),
-					v11FieldList('Extended Fields', 'extendedFields', 'extended_fields', 'Extended fields to set'),
+					v11FieldList('Extended Fields', 'extendedFields', 'extended_fields', 'Extended fields to set', true, 'getTransactionExtendedFields'),
 					v11FieldList('Custom Fields', 'customFields', 'custom_fields', 'Custom fields to set'),
 				]),
 			],
@@ -716,5 +717,6 @@ export const transaction = defineResource({
 				]),
 			],
 		},
+		...transactionEarningOperations,
 	],
 });

@@ -164,6 +164,11 @@ export function findProblem(family: ApiFamily, httpCode: number, body: unknown):
 			kind: 'v2 errors',
 		};
 	}
+	// Loyalty gateway (api_gateway/loyalty): `{status: {code, message}, validationErrors, data}`.
+	if (topStatus && !('success' in topStatus) && Number(topStatus.code) >= 400 && topStatus.message !== undefined) {
+		const details = Array.isArray(object?.validationErrors) ? (object!.validationErrors as unknown[]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('; ') : '';
+		return { httpCode, code: String(topStatus.code), message: `${String(topStatus.message)}${details ? ` (${details})` : ''}`, kind: 'v2 errors' };
+	}
 	const errorItem = firstErrorItem(object?.errors);
 	if (errorItem && (family !== 'v1.1' || httpCode >= 400) && !hasPayload(object)) {
 		return {

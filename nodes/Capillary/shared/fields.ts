@@ -272,8 +272,26 @@ export function optionalField(
 	};
 }
 
+/**
+ * The Name of a name/value entry: free text, or (with `loadOptionsMethod`) a dropdown of the names
+ * Capillary knows, e.g. the org's extended fields; an expression still gives any name.
+ */
+function entryName(loadOptionsMethod?: string, routing?: INodePropertyRouting): INodeProperties {
+	const base: INodeProperties = loadOptionsMethod
+		? {
+				displayName: 'Name or ID',
+				name: 'name',
+				type: 'options',
+				typeOptions: { loadOptionsMethod },
+				default: '',
+				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			}
+		: { displayName: 'Name', name: 'name', type: 'string', default: '' };
+	return routing ? { ...base, routing } : base;
+}
+
 /** A name/value list sent as an object: `{ <target>: { name1: value1, … } }`. */
-export function keyValueField(displayName: string, name: string, target: string, description: string): INodeProperties {
+export function keyValueField(displayName: string, name: string, target: string, description: string, nameOptions?: string): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -287,7 +305,7 @@ export function keyValueField(displayName: string, name: string, target: string,
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					entryName(nameOptions),
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -311,6 +329,7 @@ export function v11FieldList(
 	target: string,
 	description: string,
 	wrapped = true,
+	nameOptions?: string,
 ): INodeProperties {
 	const list = wrapped ? `${target}.field` : target;
 	return {
@@ -326,13 +345,7 @@ export function v11FieldList(
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						routing: { send: { type: 'body', property: `=${list}[{{$index}}].name` } },
-					},
+					entryName(nameOptions, { send: { type: 'body', property: `=${list}[{{$index}}].name` } }),
 					{
 						displayName: 'Value',
 						name: 'value',

@@ -74,31 +74,39 @@ export interface ListSearchSpec {
 const credentialTypeFor = (context: ILoadOptionsFunctions) =>
 	context.getNodeParameter('authentication', 'basicAuth') === 'oAuth' ? 'capillaryOAuthApi' : 'capillaryApi';
 
+/** One GET (or `spec.method`) to Capillary for a dropdown: the entities of the unwrapped response. */
+export async function loadEntities(
+	context: ILoadOptionsFunctions,
+	spec: Pick<ListSearchSpec, 'method' | 'path' | 'qs' | 'items'>,
+): Promise<IDataObject[]> {
+	const credentialType = credentialTypeFor(context);
+	const credentials = await context.getCredentials(credentialType);
+	const family = familyOf(spec.path);
+	const qs: IDataObject = { ...(spec.qs ?? {}) };
+	if (family === 'v1.1') qs.format = 'json';
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
+		method: spec.method ?? 'GET',
+		baseURL: baseUrlOf(credentials),
+		url: spec.path,
+		qs,
+		headers: { Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as { statusCode: number; body: unknown };
+	const body = parseBody(response.body);
+	const problem = findProblem(family, response.statusCode, body);
+	if (problem) {
+		const { message, description } = describeProblem(problem, {});
+		throw new NodeOperationError(context.getNode(), message, { description });
+	}
+	return unwrap(family, body, { items: spec.items }).entities;
+}
+
 /** Builds a listSearch method: one request, entities filtered by the typed text. */
 export function listSearch(spec: ListSearchSpec) {
 	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const credentialType = credentialTypeFor(this);
-		const credentials = await this.getCredentials(credentialType);
-		const family = familyOf(spec.path);
-		const qs: IDataObject = { ...(spec.qs ?? {}) };
-		if (family === 'v1.1') qs.format = 'json';
-		const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-			method: spec.method ?? 'GET',
-			baseURL: baseUrlOf(credentials),
-			url: spec.path,
-			qs,
-			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
-		const body = parseBody(response.body);
-		const problem = findProblem(family, response.statusCode, body);
-		if (problem) {
-			const { message, description } = describeProblem(problem, {});
-			throw new NodeOperationError(this.getNode(), message, { description });
-		}
-		const { entities } = unwrap(family, body, { items: spec.items });
+		const entities = await loadEntities(this, spec);
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results: INodeListSearchItems[] = entities
 			.map((entity) => ({ name: spec.name(entity), value: spec.value(entity), url: spec.url?.(entity) }))
