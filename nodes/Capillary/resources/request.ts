@@ -158,7 +158,8 @@ export const v2RequestId: INodeProperties = {
 	description: 'ID Capillary returned when the request was added (createdId)',
 };
 
-export const V2_LIST_PAGINATION = { style: 'page', pageParam: 'offset', firstPage: 0, maxPageSize: 50 } as const;
+/** GET /v2/requests: `offset` is the number of requests to skip (not a page index), `limit` the page size. */
+export const V2_LIST_PAGINATION = { style: 'offset', limitParam: 'limit', offsetParam: 'offset', maxPageSize: 50 } as const;
 
 // ---------------------------------------------------------------------------------------------
 // v1.1 request/*
@@ -403,8 +404,11 @@ function reviewFields(approve: boolean): INodeProperties[] {
 	];
 }
 
-/** request/logs has no offset: the number of entries is sent as `limit`. */
-const logsLimit = constantField('logsLimit', '', toQuery('limit', '={{ $parameter.returnAll ? 1000 : $parameter.limit }}'));
+/**
+ * request/logs documents `limit` and an ID range (start_id/end_id), no offset, and lists the newest
+ * request first: Return All pages backwards with end_id = the oldest request ID read.
+ */
+const LOGS_PAGE_SIZE = 100;
 
 // ---------------------------------------------------------------------------------------------
 // v2 transaction requests
@@ -635,9 +639,8 @@ export const request = defineResource({
 					...customerFilters,
 					optionalField('Include Customer IDs', 'user_id', 'boolean', 'Whether to include the customer ID of each request'),
 				]),
-				logsLimit,
 			],
-			pagination: { style: 'none' },
+			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'end_id', positionField: 'id', idField: 'id' },
 		},
 		{
 			value: 'addTransaction',

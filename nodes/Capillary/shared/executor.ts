@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { hostOf } from '../../../credentials/CapillaryAuth';
 import { accessGroupOf } from './accessGroups';
-import { entityFailure, unwrap } from './envelopes';
+import { entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { getOperation, pathParameters } from './operation';
 import { runState, sendRequest } from './transport';
@@ -178,6 +178,7 @@ function prepareRequest(
 interface Page {
 	entities: IDataObject[];
 	total?: number;
+	body?: unknown;
 }
 
 async function fetchOnce(
@@ -223,7 +224,7 @@ async function fetchPage(
 	if (warnings) for (const entity of entities) entity.warnings ??= warnings as IDataObject[];
 	if (operation.output?.perEntityStatus) markEntityStatus(context, entities, response.statusCode, response.body);
 	else if (!operation.output?.entityErrorsAreData) rejectFailedEntities(context, entities, response.statusCode, response.body);
-	return { entities, total };
+	return { entities, total, body: response.body };
 }
 
 /**
@@ -279,28 +280,75 @@ async function fetchPages(
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const wanted = returnAll ? Infinity : Number(context.getNodeParameter('limit', 50));
 	if (pagination.style === 'none') {
-		const entities = await fetchOnce(context, operation, request, pagination.items);
+		const qs: IDataObject = { ...request.qs };
+		if (pagination.limitParam) {
+			const sent = returnAll ? pagination.maxPageSize : Math.min(wanted, pagination.maxPageSize ?? wanted);
+			if (sent !== undefined) qs[pagination.limitParam] = sent;
+		}
+		const entities = await fetchOnce(context, operation, { ...request, qs }, pagination.items);
 		return entities.slice(0, wanted);
 	}
+	if (pagination.style === 'window') return await fetchWindows(context, operation, pagination, request, wanted);
 	const limitParam = pagination.limitParam ?? 'limit';
 	const collected: IDataObject[] = [];
 	let page = pagination.style === 'page' ? pagination.firstPage : 0;
 	let offset = 0;
+	let previousFirst: string | undefined;
 	for (;;) {
 		const pageSize = Math.min(pagination.maxPageSize, wanted - collected.length);
 		const qs: IDataObject = { ...request.qs, [limitParam]: pagination.style === 'page' ? pagination.maxPageSize : pageSize };
 		if (pagination.style === 'offset') qs[pagination.offsetParam ?? 'offset'] = offset;
 		else qs[pagination.pageParam] = page;
-		const { entities, total } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		const fetched = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		const { entities } = fetched;
+		// A page that starts with the previous page's first entity means Capillary ignored the paging
+		// parameter: keeping it would emit the same entities again (and never end).
+		const first = entities.length > 0 ? JSON.stringify(entities[0]) : undefined;
+		if (first !== undefined && first === previousFirst) break;
+		previousFirst = first;
+		const total = pagination.totalPath ? Number(getPath(fetched.body, pagination.totalPath)) : fetched.total;
 		collected.push(...entities);
 		offset += entities.length;
 		page++;
 		const requested = Number(qs[limitParam]);
-		const exhausted = entities.length === 0 || entities.length < requested || (total !== undefined && offset >= total);
+		const exhausted = entities.length === 0 || entities.length < requested || (total !== undefined && Number.isFinite(total) && offset >= total);
 		if (exhausted || collected.length >= wanted) break;
 		if (collected.length > 1_000_000) {
 			throw new NodeApiError(context.getNode(), {}, { message: 'Stopped paging after one million results', itemIndex: context.getItemIndex() });
 		}
+	}
+	return collected.slice(0, wanted);
+}
+
+/** Pages a newest-first log backwards: each page ends where the previous one's oldest entry was. */
+async function fetchWindows(
+	context: IExecuteSingleFunctions,
+	operation: RegisteredOperation,
+	pagination: Extract<PaginationSpec, { style: 'window' }>,
+	request: IHttpRequestOptions,
+	wanted: number,
+): Promise<IDataObject[]> {
+	const collected: IDataObject[] = [];
+	const seen = new Set<string>();
+	let until: number | undefined;
+	for (;;) {
+		const requested = Math.min(pagination.maxPageSize, wanted - collected.length);
+		const qs: IDataObject = { ...request.qs, [pagination.limitParam]: requested };
+		if (until !== undefined) qs[pagination.untilParam] = until;
+		const { entities } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		let added = 0;
+		for (const entity of entities) {
+			const id = String(entity[pagination.idField] ?? JSON.stringify(entity));
+			if (seen.has(id)) continue;
+			seen.add(id);
+			collected.push(entity);
+			added++;
+		}
+		const positions = entities.map((e) => Number(e[pagination.positionField])).filter(Number.isFinite);
+		const oldest = positions.length ? Math.min(...positions) : undefined;
+		// Done when the log has no more, nothing new came back, or the window cannot move further back.
+		if (entities.length < requested || added === 0 || oldest === undefined || collected.length >= wanted) break;
+		until = oldest;
 	}
 	return collected.slice(0, wanted);
 }

@@ -4,10 +4,13 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-work
 export type ApiFamily = 'v1.1' | 'v2' | 'v3' | 'gateway';
 
 /**
- * How a list endpoint pages.
+ * How a list endpoint pages (docs/paging.md lists every list operation with the docs sentence it follows).
  * - offset: `limit` + `offset` counted in entities (v2 search, customer transactions …)
  * - page:   `limit` + a page number (the points ledger calls it `offset` but means page)
- * - none:   one request returns everything; Limit is applied client-side
+ * - window: newest-first logs without offset, paged backwards by time (see below)
+ * - none:   one request; Limit is applied client-side. With `limitParam` the endpoint documents a
+ *           result limit but no offset: Limit is sent (Return All sends `maxPageSize`, or nothing
+ *           when the docs give no maximum, so Capillary's default applies).
  */
 export type PaginationSpec =
 	| {
@@ -18,6 +21,8 @@ export type PaginationSpec =
 			maxPageSize: number;
 			/** Where the entities sit in the unwrapped response (dot path). */
 			items?: string;
+			/** Dot path (in the raw response) of the total number of entities, when not `pagination.total`. */
+			totalPath?: string;
 	  }
 	| {
 			style: 'page';
@@ -26,8 +31,22 @@ export type PaginationSpec =
 			firstPage: 0 | 1;
 			maxPageSize: number;
 			items?: string;
+			totalPath?: string;
 	  }
-	| { style: 'none'; items?: string };
+	| { style: 'none'; items?: string; limitParam?: string; maxPageSize?: number }
+	| {
+			/**
+			 * Newest-first logs with a size but no offset: each next page asks for entries up to the
+			 * oldest position seen (`untilParam` = that entity's `positionField`), skipping IDs already read.
+			 */
+			style: 'window';
+			limitParam: string;
+			maxPageSize: number;
+			untilParam: string;
+			positionField: string;
+			idField: string;
+			items?: string;
+	  };
 
 export interface OutputSpec {
 	/** Dot path (inside the unwrapped payload) to the entity or entity list to emit as items. */
