@@ -158,8 +158,13 @@ export const v2RequestId: INodeProperties = {
 	description: 'ID Capillary returned when the request was added (createdId)',
 };
 
-/** GET /v2/requests: `offset` is the number of requests to skip (not a page index), `limit` the page size. */
-export const V2_LIST_PAGINATION = { style: 'offset', limitParam: 'limit', offsetParam: 'offset', maxPageSize: 50 } as const;
+/**
+ * GET /v2/requests: "offset: Defines the number of rows to skip" (Retrieve transaction request
+ * details); the merge-request page calls it a "Page number … set the value to 0" and caps limit at
+ * 50. Rows are sent; should Capillary answer an empty page below the reported total, the offset is
+ * read as a page index from then on (see offsetMayBePage).
+ */
+export const V2_LIST_PAGINATION = { style: 'offset', limitParam: 'limit', offsetParam: 'offset', maxPageSize: 50, offsetMayBePage: true } as const;
 
 // ---------------------------------------------------------------------------------------------
 // v1.1 request/*
@@ -694,6 +699,7 @@ export const request = defineResource({
 			action: 'Get transaction or merge requests',
 			method: 'GET',
 			path: '/v2/requests',
+			hint: 'Pages of up to 50. Offset is sent as rows to skip, as the transaction-request page defines it; the merge-request page calls it a page number, and the node switches to that reading if Capillary answers an empty page below its total.',
 			fields: [
 				{ displayName: 'Request Type', name: 'requestType', type: 'options', options: V2_REQUEST_KINDS.type, default: 'TRANSACTION', routing: toQuery('requestType') },
 				{ displayName: 'Base Type', name: 'baseType', type: 'options', options: V2_REQUEST_KINDS.baseType, default: 'REGULAR_TXN_ADD', routing: toQuery('requestSubType') },

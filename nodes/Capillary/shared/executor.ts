@@ -14,7 +14,7 @@ import { accessGroupOf } from './accessGroups';
 import { entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { getOperation, pathParameters } from './operation';
-import { runState, sendRequest } from './transport';
+import { sendRequest } from './transport';
 import type { PaginationSpec, RegisteredOperation } from './types';
 
 /**
@@ -36,7 +36,7 @@ export async function executeCapillaryRequest(
 		});
 	}
 	validateParameters(this, operation);
-	if (operation.path.startsWith('/api_gateway/')) await requireOrgId(this);
+	if (needsOrgId(operation.path)) await requireOrgId(this);
 	const request = prepareRequest(this, operation, requestData.options as IHttpRequestOptions);
 	const entities = operation.pagination
 		? await fetchPages(this, operation, operation.pagination, request)
@@ -122,13 +122,21 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 	}
 }
 
-/** api_gateway endpoints identify the org by a header; without it Capillary can only refuse. */
+/**
+ * api_gateway and staff (/v2/staff…) endpoints identify the org by the X-CAP-API-AUTH-ORG-ID header
+ * (the staff pages: "The org id to which you want to associate the staff user"); without it
+ * Capillary can only refuse.
+ */
+function needsOrgId(path: string): boolean {
+	return path.startsWith('/api_gateway/') || path === '/v2/staff' || path.startsWith('/v2/staff/');
+}
+
 async function requireOrgId(context: IExecuteSingleFunctions): Promise<void> {
 	const type = context.getNodeParameter('authentication', 'basicAuth') === 'oAuth' ? 'capillaryOAuthApi' : 'capillaryApi';
 	const credentials = await context.getCredentials(type);
 	if (String(credentials.orgId ?? '').trim() === '') {
 		throw new NodeOperationError(context.getNode(), 'This operation needs the Org ID of your Capillary organization', {
-			description: "Badges, rewards and other api_gateway endpoints identify the org with the X-CAP-API-AUTH-ORG-ID header. Fill in Org ID in the credential (InTouch shows it under Settings > Organization).",
+			description: "Staff, badges, rewards and other api_gateway endpoints identify the org with the X-CAP-API-AUTH-ORG-ID header. Fill in Org ID in the credential (InTouch shows it under Settings > Organization).",
 			itemIndex: context.getItemIndex(),
 		});
 	}
@@ -197,14 +205,8 @@ async function fetchPage(
 	items?: string,
 ): Promise<Page> {
 	const idempotent = operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method);
-	const preferences = runState(context).methods;
-	const preferenceKey = `${operation.resource}:${operation.value}`;
-	const method = preferences.get(preferenceKey) ?? request.method;
-	let response = await sendRequest(context, { ...request, method }, { idempotent });
-	if (operation.methodFallback && method !== operation.methodFallback && isMethodNotAllowed(response.statusCode, response.body)) {
-		preferences.set(preferenceKey, operation.methodFallback);
-		response = await sendRequest(context, { ...request, method: operation.methodFallback }, { idempotent });
-	}
+	// One method per operation, the one the endpoint's docs give: never a second request with another.
+	const response = await sendRequest(context, request, { idempotent });
 	const host = hostOf(String(request.baseURL ?? ''));
 	const problem = findProblem(operation.family, response.statusCode, response.body);
 	if (problem) {
@@ -252,12 +254,6 @@ function markEntityStatus(context: IExecuteSingleFunctions, entities: IDataObjec
 	}
 }
 
-function isMethodNotAllowed(statusCode: number, body: unknown): boolean {
-	if (statusCode === 405) return true;
-	const errors = (body as IDataObject | undefined)?.errors;
-	return Array.isArray(errors) && errors.some((e) => String((e as IDataObject)?.code) === '405');
-}
-
 /** A single-entity call whose entity reports a failure (v1.1 item_status, v2 per-entity errors). */
 function rejectFailedEntities(context: IExecuteSingleFunctions, entities: IDataObject[], statusCode: number, body: unknown) {
 	const failures = entities.map(entityFailure).filter((f) => f !== undefined);
@@ -294,10 +290,12 @@ async function fetchPages(
 	let page = pagination.style === 'page' ? pagination.firstPage : 0;
 	let offset = 0;
 	let previousFirst: string | undefined;
+	let offsetIsPage = false;
 	for (;;) {
 		const pageSize = Math.min(pagination.maxPageSize, wanted - collected.length);
-		const qs: IDataObject = { ...request.qs, [limitParam]: pagination.style === 'page' ? pagination.maxPageSize : pageSize };
-		if (pagination.style === 'offset') qs[pagination.offsetParam ?? 'offset'] = offset;
+		const fixedSize = pagination.style === 'page' || offsetIsPage;
+		const qs: IDataObject = { ...request.qs, [limitParam]: fixedSize ? pagination.maxPageSize : pageSize };
+		if (pagination.style === 'offset') qs[pagination.offsetParam ?? 'offset'] = offsetIsPage ? page : offset;
 		else qs[pagination.pageParam] = page;
 		const fetched = await fetchPage(context, operation, { ...request, qs }, pagination.items);
 		const { entities } = fetched;
@@ -307,6 +305,20 @@ async function fetchPages(
 		if (first !== undefined && first === previousFirst) break;
 		previousFirst = first;
 		const total = pagination.totalPath ? Number(getPath(fetched.body, pagination.totalPath)) : fetched.total;
+		if (
+			pagination.style === 'offset' &&
+			pagination.offsetMayBePage &&
+			!offsetIsPage &&
+			entities.length === 0 &&
+			offset > 0 &&
+			offset % pagination.maxPageSize === 0 &&
+			total !== undefined &&
+			offset < total
+		) {
+			// Rows to skip came back empty below the total: this Capillary reads offset as a page index.
+			offsetIsPage = true;
+			continue;
+		}
 		collected.push(...entities);
 		offset += entities.length;
 		page++;

@@ -23,6 +23,11 @@ export type PaginationSpec =
 			items?: string;
 			/** Dot path (in the raw response) of the total number of entities, when not `pagination.total`. */
 			totalPath?: string;
+			/**
+			 * The docs also call `offset` a page number: when a later page comes back empty although the
+			 * reported total says more remain, the offset is read as a page index from then on.
+			 */
+			offsetMayBePage?: boolean;
 	  }
 	| {
 			style: 'page';
@@ -81,11 +86,6 @@ export interface OperationSpec {
 	idempotent?: boolean;
 	/** Shown under the operation; where the docs left a question open, say what the node assumes. */
 	hint?: string;
-	/**
-	 * Where the API index and the endpoint's docs disagree on the method: the index's method is sent
-	 * first, and after a 405 (not processed) the request is sent once more with this one.
-	 */
-	methodFallback?: IHttpRequestMethods;
 	/** Values this operation always sends (what makes it this operation when endpoints are shared). */
 	fixed?: { query?: IDataObject; body?: IDataObject };
 }
