@@ -51,6 +51,23 @@ describe('docs disagreements: the node follows the documented shape', () => {
 		expect(result.json.map((i) => i.id)).toEqual(all.map((r) => r.id));
 	});
 
+	it.each([
+		['page 0 = "no pagination" (the page parameter\'s text)', 150, 150],
+		['pages counted from 0 (the samples\' pagingDto.number)', 100, 150],
+	])('Get Customer Rewards reads every reward once when %s', async (_reading, firstPageSize, total) => {
+		const sim = capillary.sim;
+		const rewards = Array.from({ length: total }, (_, i) => ({ transactionId: 5000 + i }));
+		const reply = (page: string, data: unknown[]) =>
+			sim.faults.add({ path: /userReward\/brand\/DOCDEMO$/, query: { page }, status: 200, body: { status: { success: true, code: 200, message: 'User Reward fetched successfully' }, rewards: data, pagingDto: { totalElements: total, number: Number(page) } } });
+		reply('0', rewards.slice(0, firstPageSize));
+		// Under the 1-based reading page 1 is the first 100 again; under the 0-based one it is the rest.
+		reply('1', firstPageSize === total ? rewards.slice(0, 100) : rewards.slice(firstPageSize));
+		const result = await capillary.run({ resource: 'reward', operation: 'getUserRewards', brandName: 'DOCDEMO', customerIdentifierType: 'externalId', customerIdentifierValue: 'TS-001', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.json.map((r) => r.transactionId)).toEqual(rewards.map((r) => r.transactionId));
+		expect(sim.apiRequests()).toHaveLength(firstPageSize === total ? 1 : 2);
+	});
+
 	it('a Capillary that ignores the paging parameter does not make Return All repeat entities', async () => {
 		const sim = capillary.sim;
 		const data = Array.from({ length: 50 }, (_, i) => ({ id: 7000 + i }));

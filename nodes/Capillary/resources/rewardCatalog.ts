@@ -657,7 +657,8 @@ export const rewardCatalog = defineResource({
 					optionalField('Include InTouch Rewards', 'intouch', 'boolean', 'Whether to include rewards fulfilled by InTouch (coupons, points)'),
 				]),
 			],
-			pagination: { style: 'none', items: 'userVouchers' },
+			// Documented page/size (older reward docs), read like Get Customer Rewards: pages from 0, stop at the total.
+			pagination: { style: 'page', pageParam: 'page', limitParam: 'size', firstPage: 0, maxPageSize: 100, items: 'userVouchers', totalPath: 'pagingDto.totalElements' },
 		},
 		{
 			value: 'getUserRewardVouchers',
