@@ -68,6 +68,19 @@ describe('docs disagreements: the node follows the documented shape', () => {
 		expect(sim.apiRequests()).toHaveLength(firstPageSize === total ? 1 : 2);
 	});
 
+	it('Request Get Logs pages forwards by start_id if Capillary lists the oldest request first (the sample lists newest first)', async () => {
+		const sim = capillary.sim;
+		const entry = (id: number) => ({ id: String(id), type: 'GOODWILL', base_type: 'POINTS', status: 'PENDING' });
+		const reply = (ids: number[]) => ({ response: { status: { success: 'true', code: '200', message: 'SUCCESS' }, requests: { count: '130', rows: String(ids.length), goodwill: ids.map(entry) } } });
+		const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+		sim.faults.add({ path: '/v1.1/request/logs', times: 1, status: 200, body: reply(range(1, 100)) });
+		sim.faults.add({ path: '/v1.1/request/logs', query: { start_id: '100' }, status: 200, body: reply(range(100, 130)) });
+		const result = await capillary.run({ resource: 'request', operation: 'getLogs', requestType: 'GOODWILL', baseType: 'POINTS', startDate: '2020-01-01T00:00:00', endDate: '2099-12-31T00:00:00', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(sim.apiRequests().map((r) => r.query.start_id)).toEqual([undefined, '100']);
+		expect(result.json.map((i) => Number(i.id))).toEqual(range(1, 130));
+	});
+
 	it('a Capillary that ignores the paging parameter does not make Return All repeat entities', async () => {
 		const sim = capillary.sim;
 		const data = Array.from({ length: 50 }, (_, i) => ({ id: 7000 + i }));

@@ -180,7 +180,8 @@ function simplifyDefinition(entity: IDataObject): IDataObject {
 
 /**
  * GET v2/events/logs documents `limit` (default 10, no maximum) and no offset; entries come newest
- * first, so Return All pages backwards: each next page asks up to the oldest startTime read (epoch ms).
+ * first, so Return All pages backwards: each next page asks up to the oldest startTime read (epoch
+ * ms) — or from the newest one, should Capillary list oldest first.
  */
 const LOGS_PAGE_SIZE = 100;
 
@@ -389,7 +390,7 @@ export const behaviouralEvent = defineResource({
 					},
 				]),
 			],
-			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'to_date', positionField: 'startTime', idField: 'id' },
+			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'to_date', sinceParam: 'from_date', positionField: 'startTime', idField: 'id' },
 		},
 	],
 });

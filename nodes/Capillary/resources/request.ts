@@ -410,8 +410,9 @@ function reviewFields(approve: boolean): INodeProperties[] {
 }
 
 /**
- * request/logs documents `limit` and an ID range (start_id/end_id), no offset, and lists the newest
- * request first: Return All pages backwards with end_id = the oldest request ID read.
+ * request/logs documents `limit` and an ID range (start_id/end_id), no offset; its sample lists the
+ * newest request first: Return All pages backwards with end_id = the oldest request ID read (or
+ * forwards with start_id, should Capillary list oldest first).
  */
 const LOGS_PAGE_SIZE = 100;
 
@@ -645,7 +646,7 @@ export const request = defineResource({
 					optionalField('Include Customer IDs', 'user_id', 'boolean', 'Whether to include the customer ID of each request'),
 				]),
 			],
-			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'end_id', positionField: 'id', idField: 'id' },
+			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'end_id', sinceParam: 'start_id', positionField: 'id', idField: 'id' },
 		},
 		{
 			value: 'addTransaction',

@@ -332,7 +332,7 @@ async function fetchPages(
 	return collected.slice(0, wanted);
 }
 
-/** Pages a newest-first log backwards: each page ends where the previous one's oldest entry was. */
+/** Pages a log by position windows: each page continues from the last entry of the previous one. */
 async function fetchWindows(
 	context: IExecuteSingleFunctions,
 	operation: RegisteredOperation,
@@ -342,11 +342,10 @@ async function fetchWindows(
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	const seen = new Set<string>();
-	let until: number | undefined;
+	const window: IDataObject = {};
 	for (;;) {
 		const requested = Math.min(pagination.maxPageSize, wanted - collected.length);
-		const qs: IDataObject = { ...request.qs, [pagination.limitParam]: requested };
-		if (until !== undefined) qs[pagination.untilParam] = until;
+		const qs: IDataObject = { ...request.qs, ...window, [pagination.limitParam]: requested };
 		const { entities } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
 		let added = 0;
 		for (const entity of entities) {
@@ -357,10 +356,12 @@ async function fetchWindows(
 			added++;
 		}
 		const positions = entities.map((e) => Number(e[pagination.positionField])).filter(Number.isFinite);
-		const oldest = positions.length ? Math.min(...positions) : undefined;
-		// Done when the log has no more, nothing new came back, or the window cannot move further back.
-		if (entities.length < requested || added === 0 || oldest === undefined || collected.length >= wanted) break;
-		until = oldest;
+		// Done when the log has no more, nothing new came back, or the window cannot move.
+		if (entities.length < requested || added === 0 || positions.length === 0 || collected.length >= wanted) break;
+		// The docs' samples list newest first; should a log list oldest first, continue forwards instead.
+		const oldestFirst = positions[0] < positions[positions.length - 1];
+		if (oldestFirst) window[pagination.sinceParam] = Math.max(...positions);
+		else window[pagination.untilParam] = Math.min(...positions);
 	}
 	return collected.slice(0, wanted);
 }

@@ -41,13 +41,16 @@ export type PaginationSpec =
 	| { style: 'none'; items?: string; limitParam?: string; maxPageSize?: number }
 	| {
 			/**
-			 * Newest-first logs with a size but no offset: each next page asks for entries up to the
-			 * oldest position seen (`untilParam` = that entity's `positionField`), skipping IDs already read.
+			 * Logs with a size but no offset: each next page starts where the previous one ended, by
+			 * position (`positionField`): up to the oldest one read (`untilParam`) when the log lists
+			 * newest first, from the newest one read (`sinceParam`) when it lists oldest first.
+			 * Entities already read (same `idField`) are skipped.
 			 */
 			style: 'window';
 			limitParam: string;
 			maxPageSize: number;
 			untilParam: string;
+			sinceParam: string;
 			positionField: string;
 			idField: string;
 			items?: string;
