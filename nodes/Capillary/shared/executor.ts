@@ -276,12 +276,7 @@ async function fetchPages(
 	const returnAll = context.getNodeParameter('returnAll', false) as boolean;
 	const wanted = returnAll ? Infinity : Number(context.getNodeParameter('limit', 50));
 	if (pagination.style === 'none') {
-		const qs: IDataObject = { ...request.qs };
-		if (pagination.limitParam) {
-			const sent = returnAll ? pagination.maxPageSize : Math.min(wanted, pagination.maxPageSize ?? wanted);
-			if (sent !== undefined) qs[pagination.limitParam] = sent;
-		}
-		const entities = await fetchOnce(context, operation, { ...request, qs }, pagination.items);
+		const entities = await fetchOnce(context, operation, request, pagination.items);
 		return entities.slice(0, wanted);
 	}
 	if (pagination.style === 'window') return await fetchWindows(context, operation, pagination, request, wanted);

@@ -7,10 +7,8 @@ export type ApiFamily = 'v1.1' | 'v2' | 'v3' | 'gateway';
  * How a list endpoint pages (docs/paging.md lists every list operation with the docs sentence it follows).
  * - offset: `limit` + `offset` counted in entities (v2 search, customer transactions …)
  * - page:   `limit` + a page number (the points ledger calls it `offset` but means page)
- * - window: newest-first logs without offset, paged backwards by time (see below)
- * - none:   one request; Limit is applied client-side. With `limitParam` the endpoint documents a
- *           result limit but no offset: Limit is sent (Return All sends `maxPageSize`, or nothing
- *           when the docs give no maximum, so Capillary's default applies).
+ * - window: logs without offset, paged by position (time or ID) windows (see below)
+ * - none:   one request returns everything; Limit is applied client-side
  */
 export type PaginationSpec =
 	| {
@@ -38,7 +36,7 @@ export type PaginationSpec =
 			items?: string;
 			totalPath?: string;
 	  }
-	| { style: 'none'; items?: string; limitParam?: string; maxPageSize?: number }
+	| { style: 'none'; items?: string }
 	| {
 			/**
 			 * Logs with a size but no offset: each next page starts where the previous one ended, by
