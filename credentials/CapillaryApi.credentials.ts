@@ -16,6 +16,22 @@ import {
 } from './CapillaryAuth';
 import { credentialTestRules, CREDENTIAL_TEST_PATH } from './CapillaryCredentialTest';
 
+/**
+ * Basic-auth attribution is X-CAP-API-ATTRIBUTION-LOOKUP-TYPE: a lookup name the org defines (the
+ * docs: "the combination of attribution_lookup and lookup_code are mapped to TILL ids"), so free
+ * text; the OAuth entity types are only suggestions.
+ */
+const lookupTypeField: INodeProperties = {
+	displayName: 'Attribution Lookup Type',
+	name: 'attributionType',
+	type: 'string',
+	default: '',
+	placeholder: 'TILL',
+	description:
+		'Lookup name your org maps to tills, sent as X-CAP-API-ATTRIBUTION-LOOKUP-TYPE to record calls on behalf of another till. Leave empty to use this till.',
+	hint: 'Defined by your org (ask your Capillary admin); common names: TILL, STORE_CODE, STORE_NAME, STORE_EXTERNAL_ID',
+};
+
 /** Till (store server) credentials: Basic auth with the MD5 of the password, as Capillary expects. */
 export class CapillaryApi implements ICredentialType {
 	name = 'capillaryApi';
@@ -53,7 +69,13 @@ export class CapillaryApi implements ICredentialType {
 			default: false,
 			description: 'Whether the Password field holds the 32-character MD5 hex digest instead of the plain password',
 		},
-		...orgAndAttributionProperties,
+		...orgAndAttributionProperties.map((p) =>
+			p.name === 'attributionType'
+				? lookupTypeField
+				: p.name === 'attributionCode'
+					? { ...p, displayName: 'Attribution Lookup Value', description: 'Value of that lookup for the till to act for, sent as X-CAP-API-ATTRIBUTION-LOOKUP (case sensitive)' }
+					: p,
+		),
 	];
 
 	async authenticate(

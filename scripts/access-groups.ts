@@ -13,6 +13,12 @@ interface Row {
 	accessGroup: string;
 }
 
+/** Index rows whose method the endpoint's own docs page contradicts: the node sends the documented one. */
+const DOCUMENTED_METHOD: Record<string, string> = {
+	'PATCH /v2/leads': 'POST',
+	'PUT /v2/customers/{}/subscriptions': 'POST',
+};
+
 const ROOT = join(__dirname, '..');
 // The API index is not part of this repository: pass its path (default: the maintainers' checkout beside it).
 const catalogPath = process.argv[2] ?? join(ROOT, '..', 'shared', 'capillary', 'catalog.json');
@@ -26,7 +32,8 @@ for (const row of catalog) {
 	const group = row.accessGroup.trim();
 	if (!group || group === '-') continue;
 	const path = '/' + row.pathNormalized.split('?')[0].replace(/\{[^}]*\}/g, '{}').replace(/^\/+/, '');
-	const key = `${(row.methodNormalized ?? row.method).toUpperCase()} ${path}`;
+	const indexKey = `${(row.methodNormalized ?? row.method).toUpperCase()} ${path}`;
+	const key = DOCUMENTED_METHOD[indexKey] ? `${DOCUMENTED_METHOD[indexKey]} ${path}` : indexKey;
 	if (!groups.has(key)) groups.set(key, group.replace(/\s+/g, ' '));
 }
 const lines = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},`);

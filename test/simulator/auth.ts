@@ -97,6 +97,13 @@ export class AuthService {
 				return v3Error(401, 1064, orgId ? `Invalid org ID passed: ${orgId}` : 'X-CAP-API-AUTH-ORG-ID header is required');
 			}
 		}
+		// The staff pages list X-CAP-API-AUTH-ORG-ID: "The org id to which you want to associate the staff user".
+		if (req.path === '/v2/staff' || req.path.startsWith('/v2/staff/')) {
+			const orgId = header(req, 'x-cap-api-auth-org-id');
+			if (orgId !== String(this.config.orgId)) {
+				return v2Error(401, 1064, orgId ? `Invalid org ID passed: ${orgId}` : 'X-CAP-API-AUTH-ORG-ID header is required');
+			}
+		}
 		return undefined;
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { additionalFields, customerIdField, jsonField, optionalField, options, queryOptions, toBody, toQuery } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
@@ -180,20 +180,11 @@ function simplifyDefinition(entity: IDataObject): IDataObject {
 }
 
 /**
- * Sends the node's Limit (or, with Return All, `allValue`) as the endpoint's own size parameter,
- * for endpoints that have a size but no offset.
+ * GET v2/events/logs documents `limit` (default 10, no maximum) and no offset; entries come newest
+ * first, so Return All pages backwards: each next page asks up to the oldest startTime read (epoch
+ * ms) — or from the newest one, should Capillary list oldest first.
  */
-function sendLimitAs(param: string, allValue: number) {
-	return async function (this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const limit = returnAll ? allValue : Number(this.getNodeParameter('limit', 50));
-		request.qs = { ...(request.qs ?? {}), [param]: limit };
-		return request;
-	};
-}
-
-/** Largest page asked for with Return All on GET v2/events/logs (no offset exists). */
-const LOGS_RETURN_ALL_LIMIT = 1000;
+const LOGS_PAGE_SIZE = 100;
 
 const LOG_DATE_HELP = 'YYYY-MM-DD HH:mm:ss (org time zone), YYYY-MM-DD, ISO 8601 with offset, or epoch milliseconds';
 
@@ -368,7 +359,7 @@ export const behaviouralEvent = defineResource({
 			description: 'Lists processed event data of the org, newest first, with status and message',
 			method: 'GET',
 			path: '/v2/events/logs',
-			hint: `Capillary does not document the date format of From/To Date; the node sends them as typed (${LOG_DATE_HELP}). Entries come newest first and there is no offset: Return All asks for up to ${LOGS_RETURN_ALL_LIMIT}.`,
+			hint: `Capillary does not document the date format of From/To Date; the node sends them as typed (${LOG_DATE_HELP}). Entries come newest first and there is no offset: Return All reads pages of ${LOGS_PAGE_SIZE}, each up to the oldest entry of the previous one (To Date as epoch milliseconds).`,
 			fields: [
 				locatorField({
 					displayName: 'Event Name',
@@ -377,7 +368,7 @@ export const behaviouralEvent = defineResource({
 					placeholder: 'StoreVisit',
 					description: 'Only entries of this event; leave empty for all events',
 					required: false,
-					routing: { send: { type: 'query', property: 'event_name', propertyInDotNotation: false, preSend: [sendLimitAs('limit', LOGS_RETURN_ALL_LIMIT)] } },
+					routing: toQuery('event_name'),
 				}),
 				queryOptions([
 					{
@@ -400,7 +391,7 @@ export const behaviouralEvent = defineResource({
 					},
 				]),
 			],
-			pagination: { style: 'none' },
+			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'to_date', sinceParam: 'from_date', positionField: 'startTime', idField: 'id' },
 		},
 		...behaviouralEventAdminOperations,
 	],

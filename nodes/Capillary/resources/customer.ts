@@ -1343,12 +1343,11 @@ export const customer = defineResource({
 			value: 'updateSubscriptions',
 			name: 'Update Subscriptions',
 			action: 'Opt a customer in or out of channels',
-			method: 'PUT',
-			methodFallback: 'POST',
+			// The endpoint page (Update Subscription Details) says POST; the API index row's PUT is not documented.
+			method: 'POST',
 			path: customerPath('/subscriptions'),
 			fields: subscriptionFields,
 			output: { items: 'subscriptions' },
-			hint: "Capillary's API index lists PUT, its endpoint docs POST: the node sends PUT and, if Capillary answers 405 (method not allowed), the same request as POST.",
 		},
 		{
 			value: 'getSubscriptions',
@@ -1549,7 +1548,7 @@ export const customer = defineResource({
 					optionalField('End Date', 'end_date', 'string', 'Requests added before this time (ISO 8601)'),
 				]),
 			],
-			pagination: { style: 'offset', maxPageSize: 50 },
+			pagination: { style: 'offset', maxPageSize: 50, offsetMayBePage: true },
 			hint: 'The API index lists "Request Goodwill points (Group)" as GET /v2/requests. The node reads it as the request list documented for transaction requests (requestType and requestSubType are mandatory), here with type GOODWILL and sub-type POINTS; the goodwill use of this list is an assumption. To raise a group goodwill request use Request Group Goodwill Points.',
 		},
 		{

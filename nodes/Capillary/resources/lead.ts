@@ -227,11 +227,10 @@ export const lead = defineResource({
 			value: 'create',
 			name: 'Create',
 			action: 'Create a lead',
-			method: 'PATCH',
-			methodFallback: 'POST',
+			// The endpoint page (Add Lead) says POST; the API index row's PATCH is not documented anywhere.
+			method: 'POST',
 			path: '/v2/leads',
 			fields: bodyInput(createFields, 'The whole lead as JSON: {"type", "leadFor", "idType", "identifier" or "userId", "status", "followUpDetails", "statusLogDetails", "extendedFields", …}'),
-			hint: "Capillary's API index lists Add Lead as PATCH, its reference as POST: the node sends PATCH and, if Capillary answers 405 (method not allowed), POST — and then POST directly for the rest of the run.",
 		},
 		{
 			value: 'update',

@@ -45,6 +45,51 @@ function transferParty(prefix: 'from' | 'to', label: string): INodeProperties[] 
 	];
 }
 
+/**
+ * Group redemption (user_group2_*): the v1.1 isredeemable and redeem pages document these query
+ * parameters; any one of Group ID, Group External ID, Primary User ID or Use Default Group names the group.
+ */
+function groupRedemptionOptions(): INodeProperties[] {
+	return [
+		optionalField('Group ID', 'user_group2_id', 'number', 'Redeem the points of this user group (any one of the group fields names the group)'),
+		optionalField('Group External ID', 'user_group2_external_id', 'string', 'External ID of the user group whose points are redeemed'),
+		optionalField('Group Primary User ID', 'user_group2_primary_user_id', 'number', 'Customer ID of the primary member of the group'),
+		{
+			displayName: 'Group Primary User Identifier Type',
+			name: 'userGroup2PrimaryUserIdentifierType',
+			type: 'options',
+			options: options([['Mobile', 'mobile'], ['Email', 'email'], ['Card Number', 'cardnumber'], ['Card External ID', 'cardExternalId'], ['Customer ID', 'id']]),
+			default: 'mobile',
+			description: 'Identifier type of the primary member (with Group Primary User Identifier Value)',
+			routing: toQuery('user_group2_primary_user_identifier_type'),
+		},
+		optionalField('Group Primary User Identifier Value', 'user_group2_primary_user_identifier_value', 'string', 'Identifier value of the primary member'),
+		{
+			displayName: 'Group Primary User Source',
+			name: 'userGroup2PrimaryUserSource',
+			type: 'options',
+			options: options(['FACEBOOK', 'WEB_ENGAGE', 'WECHAT', 'INSTORE', 'MARTJACK', 'TMALL', 'TAOBAO', 'JD', 'ECOMMERCE', 'WEBSITE', 'LINE', 'MOBILE_APP']),
+			default: 'INSTORE',
+			description: "Source in which the primary member's identifier is registered",
+			routing: toQuery('user_group2_primary_user_source'),
+		},
+		optionalField('Group Primary User Account ID', 'user_group2_primary_user_accountId', 'string', 'Account of the source, for sources with several accounts such as WECHAT', 'query', 'userGroup2PrimaryUserAccountId'),
+		optionalField('Use Default Group', 'use_default_user_group2', 'boolean', "Whether to redeem from the customer's default group"),
+	];
+}
+
+/** Documented values of validation_type (the isredeemable page adds INVALID, used with Skip Validation). */
+function validationTypeOption(values: string[]): INodeProperties {
+	return {
+		displayName: 'Validation Type',
+		name: 'validationType',
+		type: 'options',
+		options: options(values),
+		default: 'SMS',
+		routing: toQuery('validation_type'),
+	};
+}
+
 const pointsToTransfer: INodeProperties = {
 	displayName: 'Points',
 	name: 'pointsToTransfer',
@@ -62,6 +107,9 @@ const transferOptions = [
 ];
 
 const customerTransferFields = [pointsToTransfer, ...transferParty('from', 'From'), ...transferParty('to', 'To')];
+
+/** Optional body values are left out when empty: Capillary reads `"source": ""` as a source named "". */
+const OMIT_EMPTY = '={{ String($value).trim() === "" ? undefined : $value }}';
 
 /** Group transfers describe each party as `{type, identifierType, identifierValue, source, accountId}`. */
 function groupParty(key: 'fromEntity' | 'toEntity' | 'transferredBy', label: string, withType: boolean): INodeProperties[] {
@@ -105,8 +153,16 @@ function groupParty(key: 'fromEntity' | 'toEntity' | 'transferredBy', label: str
 			type: 'string',
 			default: '',
 			placeholder: 'INSTORE',
-			description: 'Source of the customer account (customers only)',
-			routing: toBody(`${key}.source`),
+			description: 'Source of the customer account; Capillary needs it for customers, not for groups. Not sent when empty.',
+			routing: toBody(`${key}.source`, OMIT_EMPTY),
+		},
+		{
+			displayName: `${label} Account ID`,
+			name: `${prefix}AccountId`,
+			type: 'string',
+			default: '',
+			description: 'Account of the source, for sources with several accounts (e.g. WECHAT). Not sent when empty.',
+			routing: toBody(`${key}.accountId`, OMIT_EMPTY),
 		},
 	);
 	return fields;
@@ -314,19 +370,13 @@ export const points = defineResource({
 					optionalField('Program ID', 'program_id', 'number', 'Loyalty program of the points'),
 					optionalField('Validation Code', 'validation_code', 'string', 'Check this validation code too'),
 					optionalField('Skip Validation', 'skip_validation', 'boolean', 'Whether to skip validation-code checks'),
-					{
-						displayName: 'Validation Type',
-						name: 'validationType',
-						type: 'options',
-						options: options(['SMS', 'EMAIL', 'BOTH']),
-						default: 'SMS',
-						routing: toQuery('validation_type'),
-					},
+					validationTypeOption(['SMS', 'MISSED_CALL', 'INVALID']),
 					optionalField('Group Redemption', 'group_redemption', 'boolean', 'Whether to redeem across programs (cross-program redemption)'),
-					optionalField('User Group ID', 'user_group2_id', 'number', 'Redeem from this user group'),
+					...groupRedemptionOptions(),
 				]),
 			],
-			output: { items: 'responses.points.response.points.redeemable' },
+			hint: "The JSON sample on Capillary's page is garbled (a redeem response wrapped around the check). The node follows the shape real clients read: one item from response.points.redeemable (is_redeemable, points, points_redeem_value, item_status).",
+			output: { items: 'points.redeemable' },
 		},
 		{
 			value: 'issueValidationCode',
@@ -387,14 +437,8 @@ export const points = defineResource({
 					v11FieldList('Custom Fields', 'customFields', 'custom_fields', 'Redemption-level custom fields', false),
 					optionalField('Skip Validation', 'skip_validation', 'boolean', 'Whether to redeem without a validation code (needs the org setting)'),
 					optionalField('Program ID', 'program_id', 'number', 'Loyalty program of the points'),
-					{
-						displayName: 'Validation Type',
-						name: 'validationType',
-						type: 'options',
-						options: options(['SMS', 'EMAIL', 'BOTH']),
-						default: 'SMS',
-						routing: toQuery('validation_type'),
-					},
+					validationTypeOption(['SMS', 'MISSED_CALL']),
+					...groupRedemptionOptions(),
 				]),
 			],
 			output: { items: 'responses.points' },

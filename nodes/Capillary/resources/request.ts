@@ -158,7 +158,13 @@ export const v2RequestId: INodeProperties = {
 	description: 'ID Capillary returned when the request was added (createdId)',
 };
 
-export const V2_LIST_PAGINATION = { style: 'page', pageParam: 'offset', firstPage: 0, maxPageSize: 50 } as const;
+/**
+ * GET /v2/requests: "offset: Defines the number of rows to skip" (Retrieve transaction request
+ * details); the merge-request page calls it a "Page number … set the value to 0" and caps limit at
+ * 50. Rows are sent; should Capillary answer an empty page below the reported total, the offset is
+ * read as a page index from then on (see offsetMayBePage).
+ */
+export const V2_LIST_PAGINATION = { style: 'offset', limitParam: 'limit', offsetParam: 'offset', maxPageSize: 50, offsetMayBePage: true } as const;
 
 // ---------------------------------------------------------------------------------------------
 // v1.1 request/*
@@ -403,8 +409,12 @@ function reviewFields(approve: boolean): INodeProperties[] {
 	];
 }
 
-/** request/logs has no offset: the number of entries is sent as `limit`. */
-const logsLimit = constantField('logsLimit', '', toQuery('limit', '={{ $parameter.returnAll ? 1000 : $parameter.limit }}'));
+/**
+ * request/logs documents `limit` and an ID range (start_id/end_id), no offset; its sample lists the
+ * newest request first: Return All pages backwards with end_id = the oldest request ID read (or
+ * forwards with start_id, should Capillary list oldest first).
+ */
+const LOGS_PAGE_SIZE = 100;
 
 // ---------------------------------------------------------------------------------------------
 // v2 transaction requests
@@ -635,9 +645,8 @@ export const request = defineResource({
 					...customerFilters,
 					optionalField('Include Customer IDs', 'user_id', 'boolean', 'Whether to include the customer ID of each request'),
 				]),
-				logsLimit,
 			],
-			pagination: { style: 'none' },
+			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'end_id', sinceParam: 'start_id', positionField: 'id', idField: 'id' },
 		},
 		{
 			value: 'addTransaction',
@@ -691,6 +700,7 @@ export const request = defineResource({
 			action: 'Get transaction or merge requests',
 			method: 'GET',
 			path: '/v2/requests',
+			hint: 'Pages of up to 50. Offset is sent as rows to skip, as the transaction-request page defines it; the merge-request page calls it a page number, and the node switches to that reading if Capillary answers an empty page below its total.',
 			fields: [
 				{ displayName: 'Request Type', name: 'requestType', type: 'options', options: V2_REQUEST_KINDS.type, default: 'TRANSACTION', routing: toQuery('requestType') },
 				{ displayName: 'Base Type', name: 'baseType', type: 'options', options: V2_REQUEST_KINDS.baseType, default: 'REGULAR_TXN_ADD', routing: toQuery('requestSubType') },

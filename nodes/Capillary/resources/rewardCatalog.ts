@@ -657,7 +657,8 @@ export const rewardCatalog = defineResource({
 					optionalField('Include InTouch Rewards', 'intouch', 'boolean', 'Whether to include rewards fulfilled by InTouch (coupons, points)'),
 				]),
 			],
-			pagination: { style: 'none', items: 'userVouchers' },
+			// Documented page/size (older reward docs), read like Get Customer Rewards: pages from 0, stop at the total.
+			pagination: { style: 'page', pageParam: 'page', limitParam: 'size', firstPage: 0, maxPageSize: 100, items: 'userVouchers', totalPath: 'pagingDto.totalElements' },
 		},
 		{
 			value: 'getUserRewardVouchers',
@@ -710,7 +711,10 @@ export const rewardCatalog = defineResource({
 					optionalField('To Purchase Date', 'toPurchaseDate', 'number', 'Only rewards bought until this time (epoch milliseconds)'),
 				]),
 			],
-			pagination: { style: 'page', pageParam: 'page', limitParam: 'size', firstPage: 0, maxPageSize: 100, items: 'rewards' },
+			// The page parameter's text says "Pass 0 to not apply pagination … page=2&size=10 shows page 2" (1-based),
+			// the response samples show 0-based pages (pagingDto.number 0, first true). Pages from 0 and stops at
+			// pagingDto.totalElements, which is right under either reading.
+			pagination: { style: 'page', pageParam: 'page', limitParam: 'size', firstPage: 0, maxPageSize: 100, items: 'rewards', totalPath: 'pagingDto.totalElements' },
 		},
 		{
 			value: 'issue',

@@ -13,7 +13,7 @@ import { createHash } from 'crypto';
 
 import { hostOf } from '../../../credentials/CapillaryAuth';
 import { accessGroupOf } from './accessGroups';
-import { entityFailure, unwrap } from './envelopes';
+import { entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { getOperation, pathParameters } from './operation';
 import { readSettings, runState, sendRequest } from './transport';
@@ -38,7 +38,7 @@ export async function executeCapillaryRequest(
 		});
 	}
 	validateParameters(this, operation);
-	if (operation.path.startsWith('/api_gateway/')) await requireOrgId(this);
+	if (needsOrgId(operation.path)) await requireOrgId(this);
 	const request = prepareRequest(this, operation, requestData.options as IHttpRequestOptions);
 	const entities = operation.pagination
 		? await fetchPages(this, operation, operation.pagination, request)
@@ -140,13 +140,21 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 	}
 }
 
-/** api_gateway endpoints identify the org by a header; without it Capillary can only refuse. */
+/**
+ * api_gateway and staff (/v2/staff…) endpoints identify the org by the X-CAP-API-AUTH-ORG-ID header
+ * (the staff pages: "The org id to which you want to associate the staff user"); without it
+ * Capillary can only refuse.
+ */
+function needsOrgId(path: string): boolean {
+	return path.startsWith('/api_gateway/') || path === '/v2/staff' || path.startsWith('/v2/staff/');
+}
+
 async function requireOrgId(context: IExecuteSingleFunctions): Promise<void> {
 	const type = context.getNodeParameter('authentication', 'basicAuth') === 'oAuth' ? 'capillaryOAuthApi' : 'capillaryApi';
 	const credentials = await context.getCredentials(type);
 	if (String(credentials.orgId ?? '').trim() === '') {
 		throw new NodeOperationError(context.getNode(), 'This operation needs the Org ID of your Capillary organization', {
-			description: "Badges, rewards and other api_gateway endpoints identify the org with the X-CAP-API-AUTH-ORG-ID header. Fill in Org ID in the credential (InTouch shows it under Settings > Organization).",
+			description: "Staff, badges, rewards and other api_gateway endpoints identify the org with the X-CAP-API-AUTH-ORG-ID header. Fill in Org ID in the credential (InTouch shows it under Settings > Organization).",
 			itemIndex: context.getItemIndex(),
 		});
 	}
@@ -196,6 +204,7 @@ function prepareRequest(
 interface Page {
 	entities: IDataObject[];
 	total?: number;
+	body?: unknown;
 }
 
 async function fetchOnce(
@@ -214,14 +223,8 @@ async function fetchPage(
 	items?: string,
 ): Promise<Page> {
 	const idempotent = operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method);
-	const preferences = runState(context).methods;
-	const preferenceKey = `${operation.resource}:${operation.value}`;
-	const method = preferences.get(preferenceKey) ?? request.method;
-	let response = await sendRequest(context, { ...request, method }, { idempotent });
-	if (operation.methodFallback && method !== operation.methodFallback && isMethodNotAllowed(response.statusCode, response.body)) {
-		preferences.set(preferenceKey, operation.methodFallback);
-		response = await sendRequest(context, { ...request, method: operation.methodFallback }, { idempotent });
-	}
+	// One method per operation, the one the endpoint's docs give: never a second request with another.
+	const response = await sendRequest(context, request, { idempotent });
 	const host = hostOf(String(request.baseURL ?? ''));
 	const problem = findProblem(operation.family, response.statusCode, response.body);
 	if (problem) {
@@ -242,7 +245,7 @@ async function fetchPage(
 	if (warnings) for (const entity of entities) entity.warnings ??= warnings as IDataObject[];
 	if (operation.output?.perEntityStatus) markEntityStatus(context, entities, response.statusCode, response.body);
 	else if (!operation.output?.entityErrorsAreData) rejectFailedEntities(context, entities, response.statusCode, response.body);
-	return { entities, total };
+	return { entities, total, body: response.body };
 }
 
 /**
@@ -268,12 +271,6 @@ function markEntityStatus(context: IExecuteSingleFunctions, entities: IDataObjec
 			{ itemIndex: context.getItemIndex(), body },
 		);
 	}
-}
-
-function isMethodNotAllowed(statusCode: number, body: unknown): boolean {
-	if (statusCode === 405) return true;
-	const errors = (body as IDataObject | undefined)?.errors;
-	return Array.isArray(errors) && errors.some((e) => String((e as IDataObject)?.code) === '405');
 }
 
 /** A single-entity call whose entity reports a failure (v1.1 item_status, v2 per-entity errors). */
@@ -310,6 +307,7 @@ async function fetchPages(
 		const entities = await fetchOnce(context, operation, request, pagination.items);
 		return entities.slice(0, wanted);
 	}
+	if (pagination.style === 'window') return await fetchWindows(context, operation, pagination, request, wanted);
 	const { maxPages } = readSettings(context);
 	const limitParam = pagination.limitParam ?? 'limit';
 	const pageParam = pagination.style === 'offset' ? (pagination.offsetParam ?? 'offset') : pagination.pageParam;
@@ -317,11 +315,14 @@ async function fetchPages(
 	const seen = new Set<string>();
 	let page = pagination.style === 'page' ? pagination.firstPage : 0;
 	let offset = 0;
+	let offsetIsPage = false;
 	for (let pages = 1; ; pages++) {
 		const pageSize = Math.min(pagination.maxPageSize, wanted - collected.length);
-		const qs: IDataObject = { ...request.qs, [limitParam]: pagination.style === 'page' ? pagination.maxPageSize : pageSize };
-		qs[pageParam] = pagination.style === 'offset' ? offset : page;
-		const { entities, total } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		const fixedSize = pagination.style === 'page' || offsetIsPage;
+		const qs: IDataObject = { ...request.qs, [limitParam]: fixedSize ? pagination.maxPageSize : pageSize };
+		qs[pageParam] = pagination.style === 'offset' && !offsetIsPage ? offset : page;
+		const fetched = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		const { entities } = fetched;
 		// A page made only of entities already read means the server ignored the paging parameter
 		// (or the list moved under it): going on would read the same page forever.
 		const fresh = entities.map(fingerprint).filter((f) => !seen.has(f));
@@ -334,11 +335,26 @@ async function fetchPages(
 			);
 		}
 		for (const f of fresh) seen.add(f);
+		const total = pagination.totalPath ? Number(getPath(fetched.body, pagination.totalPath)) : fetched.total;
+		if (
+			pagination.style === 'offset' &&
+			pagination.offsetMayBePage &&
+			!offsetIsPage &&
+			entities.length === 0 &&
+			offset > 0 &&
+			offset % pagination.maxPageSize === 0 &&
+			total !== undefined &&
+			offset < total
+		) {
+			// Rows to skip came back empty below the total: this Capillary reads offset as a page index.
+			offsetIsPage = true;
+			continue;
+		}
 		collected.push(...entities);
 		offset += entities.length;
 		page++;
 		const requested = Number(qs[limitParam]);
-		const exhausted = entities.length === 0 || entities.length < requested || (total !== undefined && offset >= total);
+		const exhausted = entities.length === 0 || entities.length < requested || (total !== undefined && Number.isFinite(total) && offset >= total);
 		if (exhausted || collected.length >= wanted) break;
 		if (pages >= maxPages) {
 			throw pagingStopped(
@@ -351,6 +367,40 @@ async function fetchPages(
 		if (collected.length > 1_000_000) {
 			throw pagingStopped(context, operation, 'Stopped paging after one million results', 'Narrow the filters, or turn off Return All and use Limit.');
 		}
+	}
+	return collected.slice(0, wanted);
+}
+
+/** Pages a log by position windows: each page continues from the last entry of the previous one. */
+async function fetchWindows(
+	context: IExecuteSingleFunctions,
+	operation: RegisteredOperation,
+	pagination: Extract<PaginationSpec, { style: 'window' }>,
+	request: IHttpRequestOptions,
+	wanted: number,
+): Promise<IDataObject[]> {
+	const collected: IDataObject[] = [];
+	const seen = new Set<string>();
+	const window: IDataObject = {};
+	for (;;) {
+		const requested = Math.min(pagination.maxPageSize, wanted - collected.length);
+		const qs: IDataObject = { ...request.qs, ...window, [pagination.limitParam]: requested };
+		const { entities } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
+		let added = 0;
+		for (const entity of entities) {
+			const id = String(entity[pagination.idField] ?? JSON.stringify(entity));
+			if (seen.has(id)) continue;
+			seen.add(id);
+			collected.push(entity);
+			added++;
+		}
+		const positions = entities.map((e) => Number(e[pagination.positionField])).filter(Number.isFinite);
+		// Done when the log has no more, nothing new came back, or the window cannot move.
+		if (entities.length < requested || added === 0 || positions.length === 0 || collected.length >= wanted) break;
+		// The docs' samples list newest first; should a log list oldest first, continue forwards instead.
+		const oldestFirst = positions[0] < positions[positions.length - 1];
+		if (oldestFirst) window[pagination.sinceParam] = Math.max(...positions);
+		else window[pagination.untilParam] = Math.min(...positions);
 	}
 	return collected.slice(0, wanted);
 }

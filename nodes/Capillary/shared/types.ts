@@ -4,9 +4,10 @@ import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-work
 export type ApiFamily = 'v1.1' | 'v2' | 'v3' | 'gateway';
 
 /**
- * How a list endpoint pages.
+ * How a list endpoint pages (docs/paging.md lists every list operation with the docs sentence it follows).
  * - offset: `limit` + `offset` counted in entities (v2 search, customer transactions …)
  * - page:   `limit` + a page number (the points ledger calls it `offset` but means page)
+ * - window: logs without offset, paged by position (time or ID) windows (see below)
  * - none:   one request returns everything; Limit is applied client-side
  */
 export type PaginationSpec =
@@ -18,6 +19,13 @@ export type PaginationSpec =
 			maxPageSize: number;
 			/** Where the entities sit in the unwrapped response (dot path). */
 			items?: string;
+			/** Dot path (in the raw response) of the total number of entities, when not `pagination.total`. */
+			totalPath?: string;
+			/**
+			 * The docs also call `offset` a page number: when a later page comes back empty although the
+			 * reported total says more remain, the offset is read as a page index from then on.
+			 */
+			offsetMayBePage?: boolean;
 	  }
 	| {
 			style: 'page';
@@ -26,8 +34,25 @@ export type PaginationSpec =
 			firstPage: 0 | 1;
 			maxPageSize: number;
 			items?: string;
+			totalPath?: string;
 	  }
-	| { style: 'none'; items?: string };
+	| { style: 'none'; items?: string }
+	| {
+			/**
+			 * Logs with a size but no offset: each next page starts where the previous one ended, by
+			 * position (`positionField`): up to the oldest one read (`untilParam`) when the log lists
+			 * newest first, from the newest one read (`sinceParam`) when it lists oldest first.
+			 * Entities already read (same `idField`) are skipped.
+			 */
+			style: 'window';
+			limitParam: string;
+			maxPageSize: number;
+			untilParam: string;
+			sinceParam: string;
+			positionField: string;
+			idField: string;
+			items?: string;
+	  };
 
 export interface OutputSpec {
 	/** Dot path (inside the unwrapped payload) to the entity or entity list to emit as items. */
@@ -62,11 +87,6 @@ export interface OperationSpec {
 	idempotent?: boolean;
 	/** Shown under the operation; where the docs left a question open, say what the node assumes. */
 	hint?: string;
-	/**
-	 * Where the API index and the endpoint's docs disagree on the method: the index's method is sent
-	 * first, and after a 405 (not processed) the request is sent once more with this one.
-	 */
-	methodFallback?: IHttpRequestMethods;
 	/** Values this operation always sends (what makes it this operation when endpoints are shared). */
 	fixed?: { query?: IDataObject; body?: IDataObject };
 }

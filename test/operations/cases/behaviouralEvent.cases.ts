@@ -248,7 +248,7 @@ export const cases: OperationCase[] = [
 			await simCall(sim, 'POST', uri, { event_name: 'NoSuchEvent', customer: TOM });
 		},
 		parameters: { eventName: byList(''), returnAll: true },
-		request: { method: 'GET', path: '/v2/events/logs', query: { limit: '1000' } },
+		request: { method: 'GET', path: '/v2/events/logs', query: { limit: '100' } },
 		output: (items, sim, requests) => {
 			expect(requests[0].query.event_name).toBeUndefined();
 			expect(items.map((i) => i.status)).toEqual(['INVALID_EVENT_NAME', 'NO_CUSTOMER_DETAILS_PASSED', 'EVENT_SUCCESS']);
@@ -277,6 +277,28 @@ export const cases: OperationCase[] = [
 		output: (items) => {
 			expect(items.map((i) => JSON.parse(String(i.inputRequest)).storeName)).toEqual(['last in window', 'second in window']);
 			expect(items.map((i) => i.startTime)).toEqual([JAN_10 + DAY - 1, JAN_10 + 7_200_000]);
+		},
+	},
+	{
+		resource: 'behaviouralEvent',
+		operation: 'getLogs',
+		title: 'Return All pages backwards by to_date (documented: limit, no offset)',
+		setup: (sim) => {
+			define(sim);
+			for (let i = 0; i < 150; i++) pushBehaviouralEvent(sim, { event_name: 'StoreVisit', customer: TOM, storeName: `S${i}` }, { at: JAN_10 + i * 1000 });
+		},
+		parameters: { eventName: byId('StoreVisit'), options: { fromDate: '2026-01-10' }, returnAll: true },
+		request: [
+			{ method: 'GET', path: '/v2/events/logs', query: { event_name: 'StoreVisit', from_date: '2026-01-10', limit: '100' } },
+			// The oldest entry of page one ends page two (to_date is inclusive; the repeated entry is skipped).
+			{ method: 'GET', path: '/v2/events/logs', query: { event_name: 'StoreVisit', from_date: '2026-01-10', limit: '100', to_date: String(JAN_10 + 50_000) } },
+		],
+		output: (items, _sim, requests) => {
+			expect(requests).toHaveLength(2);
+			expect(items).toHaveLength(150);
+			expect(new Set(items.map((i) => i.id)).size).toBe(150);
+			expect(items[0].startTime).toBe(JAN_10 + 149_000);
+			expect(items[149].startTime).toBe(JAN_10);
 		},
 	},
 	{

@@ -400,9 +400,8 @@ export const cases: OperationCase[] = [
 			},
 			additionalFields: { reason: 'Customer asked', campaignId: -1, scope: 'USER', subScope: 'NONE' },
 		},
-		// PUT as the API index says; the simulator, like the endpoint docs, only takes POST: 405, then POST.
+		// POST, as the Update Subscription Details page says (the API index row's PUT is not documented).
 		request: [
-			{ method: 'PUT', path: '/v2/customers/1001/subscriptions' },
 			{
 			method: 'POST',
 			path: '/v2/customers/1001/subscriptions',

@@ -71,7 +71,6 @@ export const cases: OperationCase[] = [
 			followUpDetails: '[{"scheduledFollowUp":"2026-10-04T12:30:00+05:30","followedUpOn":"2026-10-04T12:45:00+05:30","notes":"called, busy"}]',
 		},
 		request: [
-			{ method: 'PATCH', path: '/v2/leads' },
 			{
 				method: 'POST',
 				path: '/v2/leads',
@@ -90,7 +89,7 @@ export const cases: OperationCase[] = [
 			},
 		],
 		output: (items, sim, requests) => {
-			expect(requests[1].body).not.toHaveProperty('userId');
+			expect(requests[0].body).not.toHaveProperty('userId');
 			expect(items).toHaveLength(1);
 			expect(items[0]).toMatchObject({ userId: TOM_ID, status: 'ON_HOLD', owner: 'associate.anna', extendedFields: { trial_status: 'Not Done' } });
 			expect(items[0].statusLogDetails).toEqual([
@@ -106,14 +105,11 @@ export const cases: OperationCase[] = [
 		operation: 'create',
 		title: 'by customer ID',
 		parameters: { leadFor: 'Denim', type: 'CATEGORY', customerIdentifierType: 'userId', customerIdentifierValue: String(RITA_ID) },
-		// PATCH as the API index says; the simulator, like the reference, only takes POST: 405, then POST.
-		request: [
-			{ method: 'PATCH', path: '/v2/leads' },
-			{ method: 'POST', path: '/v2/leads', body: { leadFor: 'Denim', type: 'CATEGORY', userId: RITA_ID } },
-		],
+		// POST, as the Add Lead page says (the API index row's PATCH is not documented).
+		request: { method: 'POST', path: '/v2/leads', body: { leadFor: 'Denim', type: 'CATEGORY', userId: RITA_ID } },
 		output: (items, _sim, requests) => {
-			expect(requests[1].body).not.toHaveProperty('idType');
-			expect(requests[1].body).not.toHaveProperty('subStatus');
+			expect(requests[0].body).not.toHaveProperty('idType');
+			expect(requests[0].body).not.toHaveProperty('subStatus');
 			expect(items).toEqual([expect.objectContaining({ userId: RITA_ID, status: 'OPEN', statusLogDetails: [expect.objectContaining({ status: 'OPEN', reason: 'APICALL' })] })]);
 		},
 	},
@@ -123,10 +119,7 @@ export const cases: OperationCase[] = [
 		title: 'JSON body; a new email becomes a non-loyalty customer',
 		auth: 'oauth',
 		parameters: { bodyInput: 'json', bodyJson: '{"type":"BRAND","leadFor":"Levis","idType":"EMAIL","identifier":"new.lead@example.com"}' },
-		request: [
-			{ method: 'PATCH', path: '/v2/leads' },
-			{ method: 'POST', path: '/v2/leads', body: { type: 'BRAND', leadFor: 'Levis', idType: 'EMAIL', identifier: 'new.lead@example.com' } },
-		],
+		request: { method: 'POST', path: '/v2/leads', body: { type: 'BRAND', leadFor: 'Levis', idType: 'EMAIL', identifier: 'new.lead@example.com' } },
 		output: (items, sim) => {
 			const customer = sim.state.findCustomer('email', 'new.lead@example.com');
 			expect(customer).toMatchObject({ loyaltyType: 'non_loyalty' });

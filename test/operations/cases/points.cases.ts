@@ -85,15 +85,24 @@ export const cases: OperationCase[] = [
 			toEntityIdentifierType: 'mobile',
 			toEntityIdentifierValue: TOM,
 			toEntitySource: 'INSTORE',
+			toEntityAccountId: '',
 			transferredByIdentifierType: 'mobile',
 			transferredByIdentifierValue: TOM,
+			transferredBySource: '  ',
 		},
 		request: {
 			method: 'POST',
 			path: '/v2/points/userGroup2/isTransferrable',
 			body: { pointsTobeTransferred: 30, fromEntity: { type: 'USERGROUP2', identifierType: 'id', identifierValue: '77' }, toEntity: { type: 'CUSTOMER', identifierValue: TOM, source: 'INSTORE' }, transferredBy: { identifierValue: TOM } },
 		},
-		output: (items) => expect(items).toEqual([expect.objectContaining({ transferrable: true })]),
+		output: (items, _sim, requests) => {
+			expect(items).toEqual([expect.objectContaining({ transferrable: true })]);
+			// Empty source / account ID are left out (the docs' group party has neither).
+			const body = requests[0].body as Record<string, Record<string, unknown>>;
+			expect(Object.keys(body.fromEntity).sort()).toEqual(['identifierType', 'identifierValue', 'type']);
+			expect(Object.keys(body.transferredBy).sort()).toEqual(['identifierType', 'identifierValue']);
+			expect(body.toEntity).not.toHaveProperty('accountId');
+		},
 	},
 	{
 		resource: 'points',
@@ -107,10 +116,13 @@ export const cases: OperationCase[] = [
 			toEntityType: 'CUSTOMER',
 			toEntityIdentifierType: 'mobile',
 			toEntityIdentifierValue: TOM,
+			toEntitySource: 'INSTORE',
+			toEntityAccountId: 'INSTORE-1',
 			transferredByIdentifierType: 'mobile',
 			transferredByIdentifierValue: TOM,
+			transferredBySource: 'INSTORE',
 		},
-		request: { method: 'POST', path: '/v2/points/userGroup2/transfer', body: { pointsTobeTransferred: 30 } },
+		request: { method: 'POST', path: '/v2/points/userGroup2/transfer', body: { pointsTobeTransferred: 30, toEntity: { source: 'INSTORE', accountId: 'INSTORE-1' }, transferredBy: { source: 'INSTORE' } } },
 		output: (items, sim) => {
 			expect(items[0]).toMatchObject({ fromEntityType: 'USERGROUP2', toEntityType: 'CUSTOMER', pointsTransferred: 30 });
 			expect(sim.state.userGroups.get(77)!.points).toBe(70);
@@ -127,9 +139,14 @@ export const cases: OperationCase[] = [
 	{
 		resource: 'points',
 		operation: 'checkRedeemable',
-		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: TOM, points: 100, options: { issueOtp: true } },
-		request: { method: 'GET', path: '/v1.1/points/isredeemable', query: { mobile: TOM, points: '100', issue_otp: 'true', format: 'json' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ is_redeemable: 'true', points: '100' })]),
+		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: TOM, points: 100, options: { issueOtp: true, validationType: 'MISSED_CALL', userGroup2Id: 77, userGroup2PrimaryUserSource: 'INSTORE' } },
+		request: {
+			method: 'GET',
+			path: '/v1.1/points/isredeemable',
+			query: { mobile: TOM, points: '100', issue_otp: 'true', validation_type: 'MISSED_CALL', user_group2_id: '77', user_group2_primary_user_source: 'INSTORE', format: 'json' },
+		},
+		// One item, from response.points.redeemable (the shape real clients read, not the garbled JSON sample).
+		output: (items) => expect(items).toEqual([expect.objectContaining({ is_redeemable: 'true', points: '100', points_redeem_value: 100, item_status: expect.objectContaining({ code: '800' }) })]),
 	},
 	{
 		resource: 'points',
@@ -141,12 +158,21 @@ export const cases: OperationCase[] = [
 	{
 		resource: 'points',
 		operation: 'redeem',
-		setup: (sim) => void sim.state.validationCodes.push({ customerId: tom(sim).id, points: 100, code: '424242', expiresAt: Date.now() + 60_000 }),
-		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: TOM, points: 100, validationCode: '424242', additionalFields: { transactionNumber: 'BILL-9', customFields: { field: [{ name: 'reason', value: 'gift' }] } } },
+		setup: (sim) => {
+			giveGroup(sim, '77', 0);
+			sim.state.validationCodes.push({ customerId: tom(sim).id, points: 100, code: '424242', expiresAt: Date.now() + 60_000 });
+		},
+		parameters: {
+			v11IdentifierType: 'mobile',
+			v11IdentifierValue: TOM,
+			points: 100,
+			validationCode: '424242',
+			additionalFields: { transactionNumber: 'BILL-9', customFields: { field: [{ name: 'reason', value: 'gift' }] }, userGroup2Id: 77, userGroup2PrimaryUserIdentifierType: 'mobile', userGroup2PrimaryUserIdentifierValue: TOM },
+		},
 		request: {
 			method: 'POST',
 			path: '/v1.1/points/redeem',
-			query: { format: 'json' },
+			query: { format: 'json', user_group2_id: '77', user_group2_primary_user_identifier_type: 'mobile', user_group2_primary_user_identifier_value: TOM },
 			body: { root: { redeem: [{ customer: { mobile: TOM }, points_redeemed: 100, validation_code: '424242', transaction_number: 'BILL-9', custom_fields: [{ name: 'reason', value: 'gift' }] }] } },
 		},
 		output: (items, sim) => {

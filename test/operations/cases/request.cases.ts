@@ -334,8 +334,31 @@ export const cases: OperationCase[] = [
 			options: { startId: '={{ $json.from }}', endId: '={{ $json.to }}' },
 			returnAll: true,
 		},
-		request: { method: 'GET', path: '/v1.1/request/logs', query: { type: 'GOODWILL', base_type: 'POINTS', limit: '1000' } },
-		output: (items) => expect(items.map((i) => i.points)).toEqual(['2', '3']),
+		request: { method: 'GET', path: '/v1.1/request/logs', query: { type: 'GOODWILL', base_type: 'POINTS', limit: '100' } },
+		// Newest first, as in the docs' sample.
+		output: (items) => expect(items.map((i) => i.points)).toEqual(['3', '2']),
+	},
+	{
+		resource: 'request',
+		operation: 'getLogs',
+		title: 'Return All pages backwards by end_id (documented: limit and an ID range, no offset)',
+		setup: (sim) => {
+			for (let n = 1; n <= 130; n++) addRequest(sim, goodwillPoints(n));
+		},
+		parameters: { requestType: 'GOODWILL', baseType: 'POINTS', startDate: '2020-01-01T00:00:00', endDate: '2099-12-31T00:00:00', returnAll: true },
+		request: [
+			{ method: 'GET', path: '/v1.1/request/logs', query: { type: 'GOODWILL', base_type: 'POINTS', limit: '100' } },
+			{ method: 'GET', path: '/v1.1/request/logs', query: { type: 'GOODWILL', base_type: 'POINTS', limit: '100' } },
+		],
+		output: (items, _sim, requests) => {
+			expect(requests).toHaveLength(2);
+			expect(requests[0].query.end_id).toBeUndefined();
+			expect(requests[1].query.end_id).toBe(String(items[99].id));
+			expect(items).toHaveLength(130);
+			expect(new Set(items.map((i) => i.id)).size).toBe(130);
+			expect(items[0].points).toBe('130');
+			expect(items[129].points).toBe('1');
+		},
 	},
 	// ----- v2 ---------------------------------------------------------------------------------
 	{
@@ -458,18 +481,21 @@ export const cases: OperationCase[] = [
 	{
 		resource: 'request',
 		operation: 'getMany',
-		title: 'page numbers in offset',
+		title: 'offset counts requests to skip (docs), not pages',
 		setup: (sim) => {
 			for (let i = 1; i <= 55; i++) transactionRequest(sim, `BILL-5${String(i).padStart(3, '0')}`, 'PENDING', `2026-03-01T10:${String(i).padStart(2, '0')}:00+05:30`);
 		},
 		parameters: { requestType: 'TRANSACTION', baseType: 'REGULAR_TXN_ADD', options: { sort: 'ADDED_ON', order: 'DESC' }, returnAll: true },
 		request: [
 			{ method: 'GET', path: '/v2/requests', query: { offset: '0', limit: '50' } },
-			{ method: 'GET', path: '/v2/requests', query: { offset: '1', limit: '50' } },
+			{ method: 'GET', path: '/v2/requests', query: { offset: '50', limit: '50' } },
 		],
 		output: (items) => {
-			expect(items).toHaveLength(55);
-			expect((items[0].transaction as { billNumber: string }).billNumber).toBe('BILL-5055');
+			const bills = items.map((i) => (i.transaction as { billNumber: string }).billNumber);
+			expect(bills).toHaveLength(55);
+			expect(new Set(bills).size).toBe(55);
+			expect(bills[0]).toBe('BILL-5055');
+			expect(bills[54]).toBe('BILL-5001');
 		},
 	},
 ];

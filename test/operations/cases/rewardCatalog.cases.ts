@@ -188,7 +188,7 @@ export const cases: OperationCase[] = [
 			addIssue(sim, 70002, 488, '9ACNFU3H');
 		},
 		parameters: { brandName: 'DOCDEMO', customerIdentifierType: 'mobile', customerIdentifierValue: TOM_MOBILE, username: 'store.server', options: { sortBy: 'PURCHASE_DATE' } },
-		request: { method: 'GET', path: `${BASE}/user/vouchers/brand/DOCDEMO`, query: { mobile: TOM_MOBILE, username: 'store.server', sortBy: 'PURCHASE_DATE' } },
+		request: { method: 'GET', path: `${BASE}/user/vouchers/brand/DOCDEMO`, query: { mobile: TOM_MOBILE, username: 'store.server', sortBy: 'PURCHASE_DATE', page: '0', size: '100' } },
 		output: (items) => {
 			expect(items).toHaveLength(1);
 			expect(items[0]).toMatchObject({ rewardDetails: { rewardId: 488, name: 'Merchandise' } });

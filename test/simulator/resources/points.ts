@@ -137,12 +137,15 @@ export function register(router: Router, sim: Simulator): void {
 		const from = (body.fromEntity ?? {}) as Record<string, string>;
 		const to = (body.toEntity ?? {}) as Record<string, string>;
 		if (!Number.isFinite(points) || points <= 0) return v2Error(400, 8217, 'Invalid points to be transferred');
+		// A present but empty source is a source named "" to Capillary, not "no source".
+		const parties = [from, to, (body.transferredBy ?? {}) as Record<string, string>];
+		if (parties.some((p) => 'source' in p && !String(p.source).trim())) return v2Error(400, 8012, 'Invalid source passed.');
 		const resolve = (entity: Record<string, string>) => {
 			if (entity.type === 'USERGROUP2') {
 				const group = groupOf(state(), String(entity.identifierValue));
 				return group ? { type: 'USERGROUP2', id: group.id, group } : undefined;
 			}
-			const customer = state().findCustomer(entity.identifierType ?? 'mobile', String(entity.identifierValue ?? ''), entity.source || undefined);
+			const customer = state().findCustomer(entity.identifierType ?? 'mobile', String(entity.identifierValue ?? ''), entity.source || undefined, entity.accountId || undefined);
 			return customer ? { type: 'CUSTOMER', id: customer.id, customer } : undefined;
 		};
 		const source = resolve(from);
@@ -179,17 +182,20 @@ export function register(router: Router, sim: Simulator): void {
 
 	// ----- v1.1 --------------------------------------------------------------------------------
 
+	// The page's JSON sample wraps a redeem response around the check (garbled in every revision);
+	// Capillary answers response.points.redeemable, which is what production clients read.
 	router.get('/v1.1/points/isredeemable', (req) => {
 		const customer = v11Customer(state(), req.query);
 		const points = Number(req.query.points);
 		const identifierKey = ['mobile', 'email', 'external_id', 'card_number', 'card_external_id'].find((k) => req.query[k]) ?? 'mobile';
-		if (!customer) return v11Error(500, 'All requests have failed due to errors', 200, { responses: { points: { [identifierKey]: req.query[identifierKey] ?? '', item_status: itemStatus(false, 816, 'Customer not found') } } });
+		const identifier = { [identifierKey]: String(req.query[identifierKey] ?? '') };
+		if (!customer) return v11Error(500, 'All requests have failed due to errors', 200, { points: { redeemable: { ...identifier, points: String(req.query.points ?? ''), is_redeemable: 'false', item_status: itemStatus(false, 816, 'Customer not found') } } });
 		const redeemable = customer.points >= points && points > 0;
 		if (req.query.issue_otp === 'true' && redeemable) state().issueValidationCode(customer, points);
 		const item = redeemable ? itemStatus(true, 800, 'Points can be redeemed') : itemStatus(false, 804, 'Insufficient current points.');
-		const entity = { [identifierKey]: req.query[identifierKey], points: String(points), is_redeemable: String(redeemable), points_currency_ratio: '1', item_status: item };
-		if (!redeemable) return v11Error(500, 'All requests have failed due to errors', 200, { responses: { points: { ...entity } } });
-		return v11Ok({ responses: { points: { [identifierKey]: req.query[identifierKey], points_redeemed: String(points), balance: String(customer.points), item_status: item, response: { status: { success: 'true', code: '200', message: 'SUCCESS' }, points: { redeemable: entity } } } } }, 'SUCCESS');
+		const entity = { ...identifier, points: String(points), is_redeemable: String(redeemable), points_redeem_value: points, points_redeem_local_value: points, points_currency_ratio: '1', item_status: item };
+		if (!redeemable) return v11Error(500, 'All requests have failed due to errors', 200, { points: { redeemable: entity } });
+		return v11Ok({ points: { redeemable: entity } }, 'SUCCESS');
 	});
 
 	router.get('/v1.1/points/validationcode', (req) => {
@@ -209,6 +215,8 @@ export function register(router: Router, sim: Simulator): void {
 		if (!customer) return failed(816, 'Customer not found');
 		if (!(points > 0)) return failed(806, 'Invalid points to redeem');
 		if (customer.points < points) return failed(804, 'Insufficient current points.');
+		// Group redemption (user_group2_* query parameters): the group must exist.
+		if (req.query.user_group2_id && !groupOf(state(), String(req.query.user_group2_id))) return failed(1645, 'Group details passed are not valid');
 		const skip = req.query.skip_validation === 'true';
 		if (!skip && !state().consumeValidationCode(customer, String(redeem.validation_code ?? ''))) return failed(815, 'Invalid validation code');
 		const id = state().redemptionId();

@@ -8,7 +8,7 @@
  * can show goodwill, retro and change requests of a customer.
  */
 import type { Json, JsonObject, Router, SimReply, SimRequest } from '../http';
-import { bodyObject, intParam, itemStatus, nowIso, nowV11, ok, v11Entities, v11Error, v11Ok, v2Error } from '../http';
+import { bodyObject, intParam, itemStatus, nowIso, nowV11, ok, paginate, v11Entities, v11Error, v11Ok, v2Error } from '../http';
 import type { Simulator } from '../server';
 import { createGoodwillRequest } from './customer';
 import type { Customer, RequestRecord, SimState } from '../state';
@@ -509,10 +509,9 @@ function listV2(state: SimState, q: Record<string, string>): SimReply {
 	const key = q.sort === 'LAST_UPDATED_ON' ? 'updatedOn' : 'createdOn';
 	const direction = (q.order ?? 'DESC').toUpperCase() === 'ASC' ? 1 : -1;
 	list.sort((a, b) => (a[key] === b[key] ? a.id - b.id : a[key] < b[key] ? -1 : 1) * direction);
-	const limit = intParam(q.limit, 10, 1, 50);
-	const page = intParam(q.offset, 0, 0);
-	const slice = list.slice(page * limit, page * limit + limit);
-	return ok({ pagination: { limit, offset: page, total: list.length }, data: slice.map((r) => v2View(state, r)), warnings: [], errors: [] });
+	// Docs: `offset` is the number of requests to skip (rows, not a page index).
+	const { page, pagination } = paginate(list, q, 10, 50);
+	return ok({ pagination, data: page.map((r) => v2View(state, r)), warnings: [], errors: [] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -587,7 +586,8 @@ export function register(router: Router, sim: Simulator): void {
 		const missing = ['type', 'base_type', 'start_date', 'end_date'].filter((k) => !q[k]);
 		if (missing.length) return v11Error(400, `Input is invalid: ${missing.join(', ')} missing`);
 		if (!BASE_TYPES[q.type.toUpperCase()]) return v11Error(500, 'All requests have failed due to errors', 200, { requests: { item_status: itemStatus(false, 9006, 'Request Type is invalid') } });
-		const list = filterV11(state(), q);
+		// Newest request first, as in the docs' sample; no offset: `limit` and the start_id/end_id range page.
+		const list = filterV11(state(), q).reverse();
 		const limit = intParam(q.limit, 10, 1, 1000);
 		const withUserId = q.user_id === 'true';
 		const page = list.slice(0, limit).map((r): [string, JsonObject] => {

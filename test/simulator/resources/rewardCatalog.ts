@@ -393,17 +393,21 @@ export function register(router: Router, sim: Simulator): void {
 		const customer = customerFrom(state(), req.query);
 		if (!customer) return noCustomer({ userVouchers: null, pagingDto: null });
 		const ids = [...new Set([...userRewards(state()).values()].filter((u) => u.customerId === customer.id).map((u) => String(u.rewardId)))];
-		const userVouchers = ids
+		const all = ids
 			.map((id) => rewards(state()).get(id))
 			.filter((r): r is JsonObject => r !== undefined && r.brandId === brand.id)
 			.map((r) => ({
 				rewardDetails: { rewardId: r.id, name: nameOf(r), description: descriptionOf(r), tier: null, label: '', group: '', tillId: null },
 				vouchers: vouchersOf(customer, String(r.id)),
 			}));
+		// page/size as documented ("results to show per page"), pages counted from 0 as in pagingDto.number.
+		const size = intParam(req.query.size, 100, 1, 100);
+		const page = intParam(req.query.page, 0, 0);
+		const userVouchers = all.slice(page * size, page * size + size);
 		return ok({
 			status: status(true, 200, 'User Reward fetched successfully'),
 			userVouchers,
-			pagingDto: { last: true, totalElements: userVouchers.length, totalPages: 1, numberOfElements: userVouchers.length, first: true, size: userVouchers.length, number: 0 },
+			pagingDto: { last: (page + 1) * size >= all.length, totalElements: all.length, totalPages: Math.ceil(all.length / size), numberOfElements: userVouchers.length, first: page === 0, size, number: page },
 		});
 	});
 
