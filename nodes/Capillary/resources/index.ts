@@ -11,6 +11,7 @@ import { customerLabel } from './customerLabel';
 import { customerLookup } from './customerLookup';
 import { customerV11 } from './customerV11';
 import { eventLog } from './eventLog';
+import { eventNotification } from './eventNotification';
 import { lead } from './lead';
 import { organization } from './organization';
 import { otp } from './otp';
@@ -50,6 +51,7 @@ export const resources: BuiltResource[] = [
 	partnerProgram,
 	behaviouralEvent,
 	eventLog,
+	eventNotification,
 	communication,
 	otp,
 	company,

@@ -16,6 +16,7 @@ import * as customerLabel from './customerLabel';
 import * as customerLookup from './customerLookup';
 import * as customerV11 from './customerV11';
 import * as eventLog from './eventLog';
+import * as eventNotification from './eventNotification';
 import * as lead from './lead';
 import * as organization from './organization';
 import * as otp from './otp';
@@ -49,6 +50,7 @@ const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	customerLookup,
 	customerV11,
 	eventLog,
+	eventNotification,
 	lead,
 	organization,
 	otp,
