@@ -333,6 +333,33 @@ function schemaOf(eventName: string): JsonObject {
 	};
 }
 
+function newAccount(): JsonObject {
+	return {
+		attribution: attribution(),
+		webHookId: randomUUID().replace(/-/g, '').slice(0, 24),
+		name: '',
+		eventNames: [],
+		webHookUrl: '',
+		webHookType: 'HTTP',
+		methodType: 'POST',
+		webHookHeaders: {},
+		noOfRetryAttempts: 0,
+		maxAllowedConnections: 10,
+		active: true,
+		slaInSeconds: 30,
+		consumerGroupId: randomUUID(),
+	};
+}
+
+/** An existing account (tests): the given fields over the defaults, e.g. the docs' sample webHookId. */
+export function seedWebhookAccount(sim: Simulator, fields: JsonObject): JsonObject {
+	const account = newAccount();
+	apply(account, fields);
+	if (fields.webHookId !== undefined) account.webHookId = fields.webHookId;
+	accounts(sim).set(String(account.webHookId), account);
+	return account;
+}
+
 export function register(router: Router, sim: Simulator): void {
 	sim.state.eventListeners.push((event) => raise(sim, event));
 
@@ -343,21 +370,7 @@ export function register(router: Router, sim: Simulator): void {
 		const problem = invalid(sim, body, false);
 		if (problem) return v3Error(400, 1302, problem);
 		if (webhookAccounts(sim).some((a) => a.name === body.name)) return v3Error(400, 1303, `Webhook with name ${String(body.name)} already exists`);
-		const account: JsonObject = {
-			attribution: attribution(),
-			webHookId: randomUUID().replace(/-/g, '').slice(0, 24),
-			name: '',
-			eventNames: [],
-			webHookUrl: '',
-			webHookType: 'HTTP',
-			methodType: 'POST',
-			webHookHeaders: {},
-			noOfRetryAttempts: 0,
-			maxAllowedConnections: 10,
-			active: true,
-			slaInSeconds: 30,
-			consumerGroupId: randomUUID(),
-		};
+		const account = newAccount();
 		apply(account, body);
 		accounts(sim).set(String(account.webHookId), account);
 		return ok({ data: account, errors: null });
