@@ -40,7 +40,9 @@ const DEFAULT_DEDUPE_WINDOW = 1000;
 interface TriggerData extends IDataObject {
 	production?: StoredAccount & IDataObject;
 	test?: StoredAccount & IDataObject;
+	/** Event IDs seen last by the production URL (`testSeen`: by the test URL). */
 	seen?: string[];
+	testSeen?: string[];
 }
 
 type Kind = 'production' | 'test';
@@ -299,7 +301,9 @@ export class CapillaryEventTrigger implements INodeType {
 		const window = Math.max(1, Math.floor(Number(opts.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW)) || DEFAULT_DEDUPE_WINDOW);
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const memory = seenInMemory(`${this.getWorkflow().id ?? ''}:${this.getNode().id}:${stored.webhookId}`, window);
-		const seen = new Set(Array.isArray(data.seen) ? data.seen.map(String) : []);
+		const seenKey = kindOf(this) === 'test' ? 'testSeen' : 'seen';
+		const remembered = Array.isArray(data[seenKey]) ? (data[seenKey] as unknown[]).map(String) : [];
+		const seen = new Set(remembered);
 
 		const fresh: CapillaryEvent[] = [];
 		const ids: string[] = [];
@@ -314,7 +318,7 @@ export class CapillaryEventTrigger implements INodeType {
 			if (!passesFilters(event, filters)) continue;
 			fresh.push(event);
 		}
-		if (ids.length) data.seen = rememberEvents(Array.isArray(data.seen) ? data.seen.map(String) : [], ids, window);
+		if (ids.length) data[seenKey] = rememberEvents(remembered, ids, window);
 
 		const summary = { received: received.length, emitted: fresh.length };
 		if (fresh.length === 0) return { webhookResponse: summary };

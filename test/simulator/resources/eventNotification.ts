@@ -120,7 +120,7 @@ const ENTERED_BY: JsonObject = {
 /** `data`, refId and requestId of an event, or undefined for events the simulator does not raise. */
 function describe(sim: Simulator, event: StateEvent): { data: JsonObject; refId: string; requestId?: string } | undefined {
 	const customer = event.customer;
-	const who = customer ? { customerIdentifiers: identifiersOf(sim, customer) } : {};
+	const who: JsonObject = customer ? { customerIdentifiers: identifiersOf(sim, customer) } : {};
 	if (event.name === 'customerAdded' && customer) {
 		const profile = customer.profiles[0];
 		return {
