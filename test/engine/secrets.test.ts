@@ -122,7 +122,7 @@ describe('secrets never leak', () => {
 		const seen: string[] = [];
 		const haystack: string[] = [];
 		for (const auth of ['basic', 'oauth'] as const) {
-			const credentials = auth === 'oauth' ? { capillaryOAuthApi: oauth() } : { capillaryApi: basic() };
+			const credentials: Record<string, ReturnType<typeof basic>> = auth === 'oauth' ? { capillaryOAuthApi: oauth() } : { capillaryApi: basic() };
 			const parameters = { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['customerAdded', 'transactionAdded'], options: { fetchEntity: true }, requestSettings: { maxRetries: 0 } };
 			const t = await createEventTrigger({ parameters, credentials });
 			try {
