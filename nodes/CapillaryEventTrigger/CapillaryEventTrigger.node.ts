@@ -294,7 +294,7 @@ export class CapillaryEventTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const received = readEvents(this.getBodyData() as unknown);
+		const received = readEvents(bodyOf(this));
 		const subscribed = wantedEvents(this);
 		const filters = readFilters(this.getNodeParameter('filters', {}));
 		const opts = options(this);
@@ -330,6 +330,19 @@ export class CapillaryEventTrigger implements INodeType {
 		res.end(JSON.stringify(summary));
 		for (const item of items) Object.assign(item.json, await fetchEntity(this, item.json));
 		return { noWebhookResponse: true, workflowData: [items] };
+	}
+}
+
+/** The parsed JSON body; the raw body when n8n did not parse it (a content type other than JSON). */
+function bodyOf(context: IWebhookFunctions): unknown {
+	const body = context.getBodyData() as unknown;
+	if (body !== null && typeof body === 'object' && Object.keys(body).length > 0) return body;
+	const raw = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
+	const text = raw instanceof Uint8Array || typeof raw === 'string' ? String(typeof raw === 'string' ? raw : new TextDecoder().decode(raw)) : '';
+	try {
+		return text.trim() ? (JSON.parse(text) as unknown) : body;
+	} catch {
+		return body;
 	}
 }
 

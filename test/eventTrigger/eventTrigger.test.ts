@@ -272,6 +272,14 @@ describe('Capillary Event Trigger: deliveries', () => {
 		]);
 	});
 
+	it('a body n8n did not parse (another content type) is read from the raw bytes', async () => {
+		const t = await trigger();
+		await t.activate();
+		const event = { eventId: 'raw-1', eventName: 'customerAdded', data: { customerIdentifiers: { customerId: 1001 } } };
+		const delivery = await t.call({}, { [HEADER]: secretOf(t), 'content-type': 'text/plain' }, 'production', Buffer.from(JSON.stringify(event)));
+		expect(delivery.items).toEqual([expect.objectContaining({ eventId: 'raw-1', customerId: 1001 })]);
+	});
+
 	it('payload filters and the chosen events decide what starts the workflow; the rest is acknowledged', async () => {
 		const t = await trigger({ filters: { condition: [{ field: 'source', values: 'ecommerce, instore' }] } });
 		await t.activate();

@@ -50,7 +50,7 @@ export interface EventTriggerHarness {
 	/** Executions started (items per execution). */
 	executions(): IDataObject[][];
 	/** Calls webhook() directly with a body and headers (no HTTP). */
-	call(body: unknown, headers: Record<string, string>, kind?: WebhookKind): Promise<Delivery>;
+	call(body: unknown, headers: Record<string, string>, kind?: WebhookKind, rawBody?: Buffer): Promise<Delivery>;
 	/** The node's static data (`node:<name>`), as stored. */
 	staticData(): IDataObject;
 	/** Simulates a restart: the workflow is rebuilt from its static data as JSON. */
@@ -121,9 +121,9 @@ export async function createEventTrigger(options: {
 	};
 	harness.deactivate = async (kind = 'production') => await type.webhookMethods!.default!.delete.call(hook(kind, 'manual' as WorkflowActivateMode));
 
-	harness.call = async (body, headers, kind = 'production') => {
+	harness.call = async (body, headers, kind = 'production', rawBody) => {
 		const response = fakeResponse();
-		const request = { body, headers: lowerCase(headers), params: {}, query: {} };
+		const request = { body, headers: lowerCase(headers), params: {}, query: {}, rawBody };
 		const context = new WebhookContext(harness.workflow, node, additional({ httpRequest: request, httpResponse: response }), kind === 'test' ? 'manual' : 'webhook', webhookData(kind), [], null);
 		let result: IWebhookResponseData;
 		try {
@@ -160,13 +160,18 @@ export async function createEventTrigger(options: {
 				res.writeHead(404).end();
 				return;
 			}
+			// Like n8n's body parser: JSON only for a JSON content type; otherwise an empty body and the raw bytes.
+			const type = String(req.headers['content-type'] ?? '');
 			let body: unknown = {};
-			try {
-				body = text ? JSON.parse(text) : {};
-			} catch {
-				body = text;
+			if (/^application\/json\s*(;|$)/i.test(type)) {
+				try {
+					body = text ? JSON.parse(text) : {};
+				} catch {
+					res.writeHead(400).end();
+					return;
+				}
 			}
-			const delivery = await harness.call(body, req.headers as Record<string, string>, kind);
+			const delivery = await harness.call(body, req.headers as Record<string, string>, kind, Buffer.from(text, 'utf8'));
 			res.writeHead(delivery.status, { 'content-type': 'application/json' }).end(JSON.stringify(delivery.body));
 		})();
 	});

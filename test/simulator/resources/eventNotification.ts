@@ -38,6 +38,8 @@ export interface DeliveryRecord {
 	status: number;
 	headers: Record<string, string>;
 	body: JsonObject;
+	/** What the receiver answered (first 500 characters). */
+	response: string;
 }
 
 interface Settings {
@@ -247,19 +249,23 @@ function logDelivery(sim: Simulator, eventName: string, payload: JsonObject): vo
 
 async function deliver(sim: Simulator, account: JsonObject, eventName: string, payload: JsonObject): Promise<void> {
 	const { settings, deliveries } = runtime(sim);
-	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	for (const [name, value] of Object.entries((account.webHookHeaders ?? {}) as JsonObject)) headers[name] = String(value);
+	// The account's headers, and a JSON content type unless they name one (header names are case-insensitive).
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries((account.webHookHeaders ?? {}) as JsonObject)) headers[name.toLowerCase()] = String(value);
+	headers['content-type'] ??= 'application/json';
 	const retries = typeof account.noOfRetryAttempts === 'number' && account.noOfRetryAttempts > 0 ? account.noOfRetryAttempts : settings.defaultRetries;
 	for (let attempt = 1; attempt <= retries + 1; attempt++) {
 		let status = 0;
+		let answer = '';
 		try {
 			const response = await fetch(String(account.webHookUrl), { method: 'POST', headers, body: JSON.stringify(payload), signal: AbortSignal.timeout(15_000) });
 			status = response.status;
-			await response.arrayBuffer();
-		} catch {
+			answer = (await response.text()).slice(0, 500);
+		} catch (error) {
 			status = 0;
+			answer = (error as Error).message;
 		}
-		deliveries.push({ webHookId: String(account.webHookId), eventId: String(payload.eventId), eventName, url: String(account.webHookUrl), attempt, status, headers, body: payload });
+		deliveries.push({ webHookId: String(account.webHookId), eventId: String(payload.eventId), eventName, url: String(account.webHookUrl), attempt, status, headers, body: payload, response: answer });
 		if (status >= 200 && status < 300) return;
 		if (attempt <= retries) await new Promise((resolve) => setTimeout(resolve, settings.retryDelayMs * 2 ** (attempt - 1)));
 	}
