@@ -19,7 +19,7 @@ import { ORG_ID } from '../simulator/state';
 const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81').split(',').map((v) => v.trim());
 const WORKFLOW = 'capE2eEvents0001';
 const WEBHOOK_ID = '0b7a4c1e-5d2f-4e8a-9c3b-e2e0000000a1';
-const EXAMPLE = 'capExampleEvent05';
+const EXAMPLE = 'capExampleEvent5';
 
 function workflowFile(): string {
 	const workflow = {
