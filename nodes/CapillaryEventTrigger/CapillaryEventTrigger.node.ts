@@ -275,7 +275,16 @@ export class CapillaryEventTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const stored = storedAccount(this);
 				if (!stored) return true;
-				const body = accountBody({ name: stored.name, url: stored.url, events: stored.events, secret: '', active: false, maxAllowedConnections: 10, slaInSeconds: 30 });
+				const opts = options(this);
+				const body = accountBody({
+					name: stored.name,
+					url: stored.url,
+					events: stored.events,
+					secret: '',
+					active: false,
+					maxAllowedConnections: Number(opts.maxAllowedConnections ?? 10) || 10,
+					slaInSeconds: Number(opts.slaInSeconds ?? 30) || 30,
+				});
 				const result = await callCapillary(this, 'PUT', `/v3/webHooks/${encodeURIComponent(stored.webhookId)}`, { body, secret: stored.secret });
 				if (!result.ok && !isMissing(result)) return false;
 				store(this, kindOf(this) === 'test' || isMissing(result) ? undefined : { ...stored, secret: '', active: false });
