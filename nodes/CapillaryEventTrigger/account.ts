@@ -124,7 +124,7 @@ function explain(error: NodeApiError, problem: CapillaryProblem, path: string): 
 	if (/not enabled|disabled|not configured|not activated/i.test(problem.message)) {
 		error.description =
 			'Event Notifications are not enabled for this Capillary org. Ask Capillary support (or your Capillary admin) to enable Event Notifications, then activate the workflow again. Until then the polling Capillary Trigger can watch the same activity.';
-	} else if (problem.httpCode === 401 || problem.httpCode === 403 || problem.code === '4000' || problem.code === '403') {
+	} else if (problem.httpCode === 403 || problem.code === '4000' || problem.code === '403') {
 		error.description =
 			"The API client of this credential may not manage Event Notifications: its access group lacks the webhook resource (v3/webHooks). Ask your Capillary admin to add Event Notifications (webhooks) to the client's access group (InTouch > Settings > API access).";
 	}

@@ -143,6 +143,18 @@ describe('Capillary Event Trigger: webhook account lifecycle', () => {
 		expect(webhookAccounts(capillary.sim).find((a) => a.webHookUrl === t.urls.production)).toMatchObject({ active: true });
 	});
 
+	it("the Events dropdown: Capillary's active org events added to the documented ones; the documented ones when the call fails", async () => {
+		const t = await trigger();
+		capillary.sim.faults.add({ path: '/v3/webHooks/eventMetaData', times: 1, status: 200, body: { data: [{ active: true, eventName: 'transactionAdded' }, { active: true, eventName: 'storeVisit' }, { active: false, eventName: 'retired' }], errors: null } });
+		const values = (await t.loadOptions('getEvents')).map((o) => o.value);
+		expect(values).toHaveLength(17);
+		expect(values.slice(0, 3)).toEqual(['transactionAdded', 'transactionUpdated', 'customerAdded']);
+		expect(values).toContain('storeVisit');
+		expect(values).not.toContain('retired');
+		setEventNotifications(capillary.sim, { enabled: false });
+		expect((await t.loadOptions('getEvents')).map((o) => o.value)).toEqual(values.filter((v) => v !== 'storeVisit'));
+	});
+
 	it('Event Notifications disabled for the org: activation fails with what to do', async () => {
 		setEventNotifications(capillary.sim, { enabled: false });
 		const t = await trigger();

@@ -9,11 +9,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
+	INodePropertyOptions,
 	INodeParameters,
 	IWebhookData,
 	IWebhookResponseData,
@@ -56,6 +57,8 @@ export interface EventTriggerHarness {
 	/** Simulates a restart: the workflow is rebuilt from its static data as JSON. */
 	reload(): void;
 	setParameters(parameters: INodeParameters): void;
+	/** Runs a loadOptions method of the node, as the editor does for a dropdown. */
+	loadOptions(method: string): Promise<INodePropertyOptions[]>;
 	close(): Promise<void>;
 }
 
@@ -149,6 +152,11 @@ export async function createEventTrigger(options: {
 	harness.setParameters = (parameters) => {
 		node.parameters = parameters;
 		harness.reload();
+	};
+
+	harness.loadOptions = async (method) => {
+		const context = new LoadOptionsContext(harness.workflow, node, additional(), 'parameters.events');
+		return await type.methods!.loadOptions![method].call(context);
 	};
 
 	// n8n's webhook server: /webhook/<webhookId>/webhook and /webhook-test/<webhookId>/webhook.
