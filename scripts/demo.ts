@@ -8,8 +8,9 @@
  */
 import { join } from 'node:path';
 
+import { settleWebhooks } from '../test/simulator/resources/eventNotification';
 import { OWNER, ROOT } from './lib/n8n';
-import { examples, startStack, type Stack } from './lib/stack';
+import { examples, startStack, type Example, type Stack } from './lib/stack';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -43,11 +44,36 @@ function summarise(name: string, output: Record<string, Array<Record<string, unk
 		const alert = first('Compose Alert');
 		return `the trigger's test event: ${String(alert.alert)}`;
 	}
+	if (name.includes('thank-you SMS')) {
+		const sms = first('Send Thank-You SMS');
+		return `Capillary pushed transactionAdded, the workflow looked up the customer and sent SMS ${String(sms.id ?? '')} to ${String(sms.to ?? '')}`;
+	}
 	if (name.includes('sync')) {
 		const rows = output['Map to CRM Fields'] ?? [];
 		return `synced ${rows.length} customers (${rows.map((r) => String(r.name)).join(', ')})`;
 	}
 	return `nodes ran: ${Object.keys(output).join(', ')}`;
+}
+
+/** A webhook-triggered example: activate it, make Capillary raise the event, return the execution. */
+async function runOnEvent(stack: Stack, example: Example) {
+	const before = (await stack.n8n.executions(example.id)).length;
+	await stack.n8n.activate(example.id);
+	try {
+		// n8n 2.x registers the webhook in the background after activation.
+		for (let i = 0; i < 60 && !stack.sim.state.collection('webhookAccounts').size; i++) await new Promise((r) => setTimeout(r, 500));
+		const tom = stack.sim.state.findCustomer('mobile', '919111111111');
+		stack.sim.state.addTransaction({ number: `DEMO-${Date.now()}`, type: 'REGULAR', customerId: tom?.id, amount: 750, billingTime: '2026-01-10 10:00:00', lineItems: [], paymentModes: [], extendedFields: {}, customFields: {}, notes: '', storeCode: 'store.server', source: 'v2' });
+		await settleWebhooks(stack.sim);
+		for (let i = 0; i < 60; i++) {
+			const runs = (await stack.n8n.executions(example.id)).filter((e) => e.status !== 'running' && e.status !== 'new');
+			if (runs.length > before) return await stack.n8n.execution(runs.sort((a, b) => Number(b.id) - Number(a.id))[0].id);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+		return { id: '', status: 'no execution', mode: 'webhook', output: {}, raw: null };
+	} finally {
+		await stack.n8n.deactivate(example.id);
+	}
 }
 
 async function main() {
@@ -68,7 +94,9 @@ async function main() {
 		});
 		let failures = 0;
 		for (const example of examples()) {
-			const result = await stack.n8n.runWorkflow(example.id, example.startNode);
+			const result = example.json.nodes.some((n) => n.type.endsWith('capillaryEventTrigger'))
+				? await runOnEvent(stack, example)
+				: await stack.n8n.runWorkflow(example.id, example.startNode);
 			if (result.status !== 'success') {
 				failures++;
 				step(`✗ ${example.name}: ${result.status}${result.error ? ` — ${result.error}` : ''}`);

@@ -11,6 +11,8 @@ import { basicCredentials, oauthCredentials, useCapillary } from '../harness/fix
 import { loadCaseFiles } from '../operations/load-cases';
 import type { RunResult } from '../harness/engine';
 import { faultReplies } from '../simulator/faults';
+import { setEventNotifications, settleWebhooks } from '../simulator/resources/eventNotification';
+import { createEventTrigger } from '../harness/webhook';
 
 const PASSWORD = 'Pw-SECRET-9c1f-e5b0';
 const CLIENT_SECRET = 'CS-SECRET-77aa-31d4';
@@ -110,5 +112,49 @@ describe('secrets never leak', () => {
 		results.push(await capillary.run(lookup, { auth: 'oauth', credentials: oauthCredentials(capillary.sim, { clientId: CLIENT, clientSecret: CLIENT_SECRET, url: 'http://127.0.0.1:9' }) }));
 		expect(results.map((r) => (r.error ? "error" : "ok"))).toEqual(["error", "error", "error", "ok", "ok", "error", "error", "error", "error"]);
 		expectClean(results);
+	});
+
+	it('Capillary Event Trigger: its webhook secret and the credentials never reach items, answers, errors or logs', async () => {
+		const webhookSecrets = () =>
+			capillary.sim.requests
+				.map((r) => ((r.body as { webHookHeaders?: Record<string, string> } | undefined)?.webHookHeaders ?? {})['X-N8n-Capillary-Secret'])
+				.filter((v): v is string => typeof v === 'string' && v !== '');
+		const seen: string[] = [];
+		const haystack: string[] = [];
+		for (const auth of ['basic', 'oauth'] as const) {
+			const credentials: Record<string, ReturnType<typeof basic>> = auth === 'oauth' ? { capillaryOAuthApi: oauth() } : { capillaryApi: basic() };
+			const parameters = { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['customerAdded', 'transactionAdded'], options: { fetchEntity: true }, requestSettings: { maxRetries: 0 } };
+			const t = await createEventTrigger({ parameters, credentials });
+			try {
+				await t.activate();
+				await t.activate('test');
+				capillary.sim.state.addCustomer({ profile: { firstName: 'Sec', identifiers: [{ type: 'mobile', value: `91966600000${auth === 'oauth' ? 1 : 2}` }] } });
+				await settleWebhooks(capillary.sim);
+				const secret = String((t.staticData().production as { secret: string }).secret);
+				await t.call({ eventId: `wrong-${auth}`, eventName: 'customerAdded', data: {} }, { 'x-n8n-capillary-secret': `${secret.slice(0, -1)}0` });
+				await t.call({ eventId: `gone-${auth}`, eventName: 'customerAdded', data: { customerIdentifiers: { customerId: 424242 } } }, { 'x-n8n-capillary-secret': secret });
+				expect(t.executions().length).toBeGreaterThanOrEqual(2);
+				await t.deactivate('test');
+				await t.deactivate();
+				// Failure paths of the setup calls: access denied, Event Notifications disabled, Capillary unreachable.
+				const errors: unknown[] = [];
+				capillary.sim.faults.add({ path: /^\/v3\/webHooks/, times: 1, ...faultReplies.accessDenied() });
+				errors.push(await t.activate().catch((e: unknown) => e));
+				setEventNotifications(capillary.sim, { enabled: false });
+				errors.push(await t.activate().catch((e: unknown) => e));
+				setEventNotifications(capillary.sim, { enabled: true });
+				capillary.sim.faults.add({ path: /^\/v3\/webHooks/, dropConnection: true });
+				errors.push(await t.activate().catch((e: unknown) => e));
+				capillary.sim.faults.clear();
+				expect(errors.every((e) => e instanceof Error)).toBe(true);
+				haystack.push(dump(t.deliveries), dump(errors));
+			} finally {
+				await t.close();
+			}
+			seen.push(...webhookSecrets());
+		}
+		expect(seen.length).toBeGreaterThanOrEqual(6);
+		const all = [...haystack, ...captured].join('\n');
+		for (const secret of [...secrets(), ...seen]) expect(all).not.toContain(secret);
 	});
 });

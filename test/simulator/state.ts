@@ -176,6 +176,16 @@ export interface RequestRecord extends JsonObject {
 	updatedOn: string;
 }
 
+/** Something that happened in the org, for the simulated event notifications (resources/eventNotification.ts). */
+export interface StateEvent {
+	name: 'customerAdded' | 'transactionAdded' | 'pointsIssued' | 'pointsRedeemed' | 'tierUpgraded' | 'tierDowngraded';
+	customer?: Customer;
+	transaction?: Transaction;
+	redemption?: Redemption;
+	points?: number;
+	fromTier?: string;
+}
+
 /** Points earned per unit of money spent (the demo's loyalty rule: 10%). */
 export const POINTS_RATE = 0.1;
 
@@ -228,6 +238,13 @@ export class SimState {
 
 	/** Per-resource collections that later groups add (coupons, labels, leads …). */
 	collections = new Map<string, Map<string, JsonObject>>();
+
+	/** Told about every StateEvent (the webhook accounts of resources/eventNotification.ts listen here). */
+	eventListeners: Array<(event: StateEvent) => void> = [];
+
+	notify(event: StateEvent): void {
+		for (const listener of this.eventListeners) listener(event);
+	}
 
 	collection(name: string): Map<string, JsonObject> {
 		let c = this.collections.get(name);
@@ -285,6 +302,7 @@ export class SimState {
 		};
 		this.customers.set(customer.id, customer);
 		this.loyaltyEvent(customer, 'CustomerRegistration');
+		this.notify({ name: 'customerAdded', customer });
 		if (input.points) this.credit(customer, input.points, 'Registration', 'REG');
 		return customer;
 	}
@@ -339,6 +357,7 @@ export class SimState {
 	credit(customer: Customer, points: number, eventName: string, reference?: string): LedgerEntry {
 		customer.points += points;
 		customer.lifetimePoints += points;
+		this.notify({ name: 'pointsIssued', customer, points });
 		this.updateTier(customer);
 		return this.recordLedger(customer, 'CREDIT', points, eventName, reference);
 	}
@@ -358,6 +377,8 @@ export class SimState {
 		const previous = customer.tier;
 		customer.tier = customer.lifetimePoints >= 5000 ? 'Gold' : customer.lifetimePoints >= 1000 ? 'Silver' : 'Bronze';
 		if (customer.tier !== previous) this.loyaltyEvent(customer, 'TierUpgrade');
+		const rank = (tier: string) => ['Bronze', 'Silver', 'Gold'].indexOf(tier);
+		if (customer.tier !== previous) this.notify({ name: rank(customer.tier) > rank(previous) ? 'tierUpgraded' : 'tierDowngraded', customer, fromTier: previous });
 	}
 
 	redemptionId(): string {
@@ -409,6 +430,7 @@ export class SimState {
 			this.loyaltyEvent(customer, 'ReturnBill');
 		}
 		this.transactions.set(transaction.id, transaction);
+		this.notify({ name: 'transactionAdded', transaction, customer });
 		const sameNumber = this.transactionsByNumber.get(transaction.number);
 		if (sameNumber) sameNumber.push(transaction);
 		else this.transactionsByNumber.set(transaction.number, [transaction]);

@@ -12,6 +12,7 @@ import { customerLabel } from './customerLabel';
 import { customerLookup } from './customerLookup';
 import { customerV11 } from './customerV11';
 import { eventLog } from './eventLog';
+import { eventNotification } from './eventNotification';
 import { fleetHierarchy } from './fleetHierarchy';
 import { lead } from './lead';
 import { organization } from './organization';
@@ -55,6 +56,7 @@ export const resources: BuiltResource[] = [
 	partnerProgram,
 	behaviouralEvent,
 	eventLog,
+	eventNotification,
 	communication,
 	otp,
 	company,

@@ -16,7 +16,7 @@ import { accessGroupOf } from './accessGroups';
 import { entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { getOperation, pathParameters } from './operation';
-import { readSettings, runState, sendRequest } from './transport';
+import { readSettings, sendRequest } from './transport';
 import type { PaginationSpec, RegisteredOperation } from './types';
 
 /**

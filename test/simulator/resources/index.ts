@@ -19,6 +19,7 @@ import * as customerLabel from './customerLabel';
 import * as customerLookup from './customerLookup';
 import * as customerV11 from './customerV11';
 import * as eventLog from './eventLog';
+import * as eventNotification from './eventNotification';
 import * as fleetHierarchy from './fleetHierarchy';
 import * as lead from './lead';
 import * as organization from './organization';
@@ -59,6 +60,7 @@ const groups: Array<{ register: (router: Router, sim: Simulator) => void }> = [
 	customerLookup,
 	customerV11,
 	eventLog,
+	eventNotification,
 	fleetHierarchy,
 	lead,
 	organization,

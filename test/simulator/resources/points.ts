@@ -222,6 +222,7 @@ export function register(router: Router, sim: Simulator): void {
 		const id = state().redemptionId();
 		state().redemptions.set(id, { id, customerId: customer.id, points, billNumber: String(redeem.transaction_number ?? ''), date: nowIso(), reversedPoints: 0 });
 		state().debit(customer, points, 'PointsRedemption', id);
+		state().notify({ name: 'pointsRedeemed', customer, redemption: state().redemptions.get(id) });
 		return v11Ok({
 			responses: {
 				points: {
