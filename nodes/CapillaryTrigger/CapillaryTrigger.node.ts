@@ -135,10 +135,14 @@ export class CapillaryTrigger implements INodeType {
 		}
 
 		const intake = new Intake(state, { overlap, maxEvents, seed: seeding });
-		await source.read(context, new Reader(context, intake, (pageSize) => pageLimit(maxEvents, SEEN_LIMIT, pageSize)));
+		// The seed reads the whole late window however full it is (only the newest are remembered).
+		const requestCap = (pageSize: number) => pageLimit(maxEvents, SEEN_LIMIT, pageSize) * (seeding ? 5 : 1);
+		await source.read(context, new Reader(context, intake, requestCap));
 		// Time positions: the cursor never passes the server's present (its Date header).
 		const present = source.kind === 'time' ? (context.serverDate ?? Date.now()) : undefined;
-		const { deliver, next } = intake.finish(present, Object.keys(context.resume).length ? context.resume : undefined);
+		const { deliver, next } = intake.finish(present);
+		for (const settle of context.settle) settle(next.floor);
+		if (Object.keys(context.resume).length) next.resume = context.resume;
 
 		// Only a poll that read everything successfully moves the cursor.
 		staticData.cursor = next;

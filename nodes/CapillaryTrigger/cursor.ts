@@ -197,7 +197,7 @@ export class Intake {
 	 * What to emit (oldest first) and the next state. `present` is the server's current time for
 	 * time positions: the floor never passes it, so a future-dated event cannot hide later ones.
 	 */
-	finish(present?: number, resume?: IDataObject): { deliver: LogEvent[]; next: CursorState } {
+	finish(present?: number): { deliver: LogEvent[]; next: CursorState } {
 		if (!this.options.seed) this.keepOldest();
 		else this.candidates.sort(compareKeys);
 		const handled = this.candidates;
@@ -222,7 +222,6 @@ export class Intake {
 		// Emitted oldest first; events of one instant in ID order (the hash order only decides which stay for the next poll).
 		const deliver = this.options.seed ? [] : handled.filter((c) => c.event.included !== false).map((c) => c.event).sort(byPositionThenId);
 		const next: CursorState = { version: 2, key: this.state.key, floor: floor.position, floorHash: floor.hash, seen: encodeSeen(kept, floor.position) };
-		if (resume) next.resume = resume;
 		return { deliver, next };
 	}
 }

@@ -29,7 +29,7 @@ export async function readOffsetPages(
 		limit: number;
 		margin: number;
 		fetch: (offset: number, limit: number) => Promise<Page>;
-		resume?: { key: string; hints: Record<string, unknown> };
+		resume?: { key: string; hints: Record<string, unknown>; settle: Array<(floor: number) => void> };
 		/** Offset counts pages (0, 1, 2 …) instead of entries: no overlap possible. */
 		pageNumbers?: boolean;
 	},
@@ -43,7 +43,8 @@ export async function readOffsetPages(
 	let tail: Set<string> | undefined;
 	let reread = false;
 	let more = true;
-	let below = -1;
+	/** [offset, newest position] of each page read, to find where the next poll can start. */
+	const pages: Array<[number, number]> = [];
 	for (;;) {
 		reader.count(endpoint, limit);
 		const page = await spec.fetch(offset, limit);
@@ -67,15 +68,21 @@ export async function readOffsetPages(
 		// A page read again after a shift may legitimately bring nothing new.
 		more = reader.page(page.events, { endpoint, parameter: 'offset', full: full && !reread });
 		reread = false;
-		if (page.events.length > 0 && newestPosition(page.events) < reader.from) below = offset;
+		if (page.events.length > 0) pages.push([offset, newestPosition(page.events)]);
 		if (!full || !more) break;
 		tail = new Set(page.events.slice(Math.max(0, page.events.length - margin)).map((e) => e.id));
 		offset += step;
 	}
-	if (spec.resume) {
-		if (below > 0) spec.resume.hints.offset = below;
-		else delete spec.resume.hints.offset;
-		spec.resume.hints.key = spec.resume.key;
+	const resume = spec.resume;
+	if (resume) {
+		// Once the poll's new floor is known: the last page entirely below it is where the next poll starts.
+		resume.settle.push((floor) => {
+			let start = 0;
+			for (const [pageOffset, newest] of pages) if (newest < floor && pageOffset > start) start = pageOffset;
+			if (start > 0) resume.hints.offset = start;
+			else delete resume.hints.offset;
+			resume.hints.key = resume.key;
+		});
 	}
 	return more;
 }
@@ -125,37 +132,52 @@ export async function readNewestFirst(
 		reader.page(probe.events, { endpoint, parameter: 'to_date', full: false });
 		return;
 	}
-	// Busy: the probe holds the newest `limit`; walk up from the cursor to them in windows.
+	// Busy: the probe holds the newest `limit`, all of them after its oldest (`top`); walk up from
+	// the cursor to `top` in closed windows, then read from just after it with no upper bound.
 	let top = oldestPosition(probe.events);
-	let width = Math.max(2, Math.floor((newestPosition(probe.events) - top) / 2), Math.floor((top - lo) / 64));
-	let asked = limit;
+	let width = Math.max(2, Math.floor((top - lo) / 16));
+	/** An instant that alone filled a page: windows containing it ask for more at once. */
+	let tie: { at: number; limit: number; filled: number } | undefined;
+	let shrunk = false;
 	for (;;) {
-		const open = lo + width >= top;
-		const hi = open ? undefined : lo + width;
+		const open = lo > top;
+		const hi = open ? undefined : Math.min(lo + width, top + 2);
+		const asked = tie && tie.at >= lo && (hi === undefined || tie.at <= hi) ? tie.limit : limit;
 		reader.count(endpoint, limit);
 		const page = await spec.fetch(lo, hi, asked);
-		if (page.count >= asked) {
-			const outside = page.events.some((e) => e.position < lo || (hi !== undefined && e.position > hi));
-			if (outside) reader.fail(`Capillary answered ${endpoint} with entries outside the asked dates`, `Asked from_date=${lo} to_date=${hi ?? '(none)'} and got entries outside it: the server seems to ignore the date range, so the log cannot be paged. The trigger stopped instead of asking again.`);
-			if (open) top = oldestPosition(page.events);
-			const span = (hi ?? top) - lo;
-			if (span > 2) {
-				width = Math.max(2, Math.floor(span / 2));
-				continue;
-			}
-			if (asked < spec.maxLimit) {
-				asked = Math.min(spec.maxLimit, asked * 4);
-				continue;
-			}
-			reader.fail(`More than ${spec.maxLimit} entries of ${endpoint} share one instant`, `The log can only be paged by time, and ${new Date(lo + 1).toISOString()} alone holds more entries than one request returns (limit ${spec.maxLimit}). The trigger stopped instead of skipping any.`);
+		if (page.events.some((e) => e.position < lo || (hi !== undefined && e.position > hi))) {
+			reader.fail(`Capillary answered ${endpoint} with entries outside the asked dates`, `Asked from_date=${lo} to_date=${hi ?? '(none)'} and got entries outside it: the server seems to ignore the date range, so the log cannot be paged. The trigger stopped instead of asking again.`);
 		}
-		if (asked > limit && page.count === asked / 4) {
-			reader.fail(`Capillary limits ${endpoint} to ${page.count} entries per request`, `More entries share one instant than the server returns per request, so the log cannot be paged there without skipping some. The trigger stopped instead of skipping any.`);
+		const oldest = oldestPosition(page.events);
+		if (page.count >= asked) {
+			if (hi === undefined) {
+				// More arrived meanwhile: walk on to the oldest of this page.
+				top = oldest;
+				continue;
+			}
+			let atOldest = 0;
+			for (const e of page.events) if (e.position === oldest) atOldest++;
+			if (atOldest * 2 >= asked) {
+				// One instant fills (most of) the page: the API has no other way to page, so ask for more at once.
+				if (asked >= spec.maxLimit) {
+					reader.fail(`More than ${spec.maxLimit} entries of ${endpoint} share one instant`, `The log can only be paged by time, and ${new Date(oldest).toISOString()} alone holds more entries than one request returns (limit ${spec.maxLimit}). The trigger stopped instead of skipping any.`);
+				}
+				tie = { at: oldest, limit: Math.min(spec.maxLimit, asked * 4), filled: asked };
+				continue;
+			}
+			// The newest `asked` reach down to `oldest`: the window up to just past it, or half, is smaller.
+			width = Math.max(2, Math.min(Math.floor((hi - lo) / 2), oldest + 1 - lo));
+			shrunk = true;
+			continue;
+		}
+		if (tie && asked === tie.limit && page.count === tie.filled && page.events.every((e) => e.position === tie?.at)) {
+			reader.fail(`Capillary returns at most ${page.count} entries per request of ${endpoint}`, `More entries share the instant ${new Date(tie.at).toISOString()} than the server returns per request (asked for ${asked}), so the log cannot be paged there without skipping some. The trigger stopped instead of skipping any.`);
 		}
 		const more = reader.page(page.events, { endpoint, parameter: 'to_date', full: false });
 		if (open || !more) return;
-		lo = lo + width - 1;
-		if (page.count < asked / 4) width *= 2;
-		asked = limit;
+		lo = (hi as number) - 1;
+		// Sparse: wider windows; but not right after shrinking, or the next window is the dense one again.
+		if (page.count < limit / 4 && !shrunk) width *= 2;
+		shrunk = false;
 	}
 }

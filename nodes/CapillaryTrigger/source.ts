@@ -106,6 +106,9 @@ export class PollContext {
 	/** The server's clock: the newest Date header received (epoch ms), if any. */
 	serverDate: number | undefined;
 
+	/** Called with the poll's new floor before the state is stored (to update `resume`). */
+	readonly settle: Array<(floor: number) => void> = [];
+
 	/** Results of one-off lookups (e.g. identifier → customer ID) and paging hints, kept in static data. */
 	constructor(
 		readonly n8n: IPollFunctions,

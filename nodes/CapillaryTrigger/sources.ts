@@ -219,7 +219,7 @@ const rejectedTransaction: LogSource = {
 			endpoint: 'GET /v2/organization/rejectedTransactions',
 			limit: 100,
 			margin: 10,
-			resume: { key: startDate, hints: context.resume },
+			resume: { key: startDate, hints: context.resume, settle: context.settle },
 			fetch: async (offset, limit) => pageOf(await rejectionPage(context, startDate, offset, limit), (e) => rejectionOf(context, e)),
 		});
 	},

@@ -1,0 +1,122 @@
+/**
+ * Issue 12, Capillary Trigger cases 1, 2, 4 and 5: exactly once at any volume, against servers
+ * written here (not the simulator), with a restart before every poll. Every test is bounded by
+ * request counts, never by time.
+ */
+import { DEFAULT_MAX_EVENTS } from '../../dist/nodes/CapillaryTrigger/CapillaryTrigger.node';
+import { EventsLog, HostileServer, RejectionList, TriggerSession } from './hostile';
+
+const MINUTE = 60_000;
+const T0 = Date.UTC(2026, 0, 15, 10, 0, 0);
+/** `count` instants spread evenly over [from, to). */
+const spread = (count: number, from: number, to: number) => Array.from({ length: count }, (_, i) => from + Math.floor((i * (to - from)) / count));
+const behavioural = (extra: Record<string, unknown> = {}) => ({ event: 'behaviouralEvent', options: { timeZone: 'UTC' }, ...extra });
+
+let server: HostileServer | undefined;
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+});
+
+describe('case 1: more events inside the late window than any fixed set of remembered IDs', () => {
+	// Tens of thousands of events through n8n's engine per poll: a generous guard against a hang, not a timing assertion.
+	jest.setTimeout(120_000);
+
+	it.each([10_000, 50_000])('%d events already in the window at activation → 0 emitted; as many new within 5 minutes → each emitted once: 0 lost, 0 duplicated, 0 old emitted', async (n) => {
+		const log = new EventsLog();
+		let now = T0;
+		server = await HostileServer.start(log.route);
+		server.clock = () => now;
+		log.add(spread(n, T0 - 5 * MINUTE, T0));
+		const session = new TriggerSession(server, behavioural());
+		const seeded = await session.poll();
+		expect(seeded.error).toBeUndefined();
+		expect(seeded.items).toBeNull();
+
+		const fresh = log.add(spread(n, T0 + 1, T0 + 5 * MINUTE));
+		now = T0 + 5 * MINUTE;
+		const sizes = await session.drain(n / DEFAULT_MAX_EVENTS + 2);
+		expect(Math.max(...sizes)).toBeLessThanOrEqual(DEFAULT_MAX_EVENTS);
+		// Later polls (the whole window is read again each time) emit nothing more.
+		for (let i = 0; i < 3; i++) expect((await session.poll()).items).toBeNull();
+		expect({ lost: session.lost(fresh), duplicated: session.duplicates(), oldEmitted: session.unexpected(fresh) }).toEqual({ lost: 0, duplicated: 0, oldEmitted: 0 });
+		// Requests: pages of 1,000; each poll re-reads the window (≤ 20,000 remembered + 10,000 new) and narrows dense windows.
+		expect(server.count()).toBeLessThanOrEqual(session.polls * 70);
+		// Stored state: about 10 bytes per remembered event, at most 20,000 remembered.
+		expect(session.stateBytes()).toBeLessThanOrEqual(Math.min(n * 2, 20_000) * 11 + 500);
+	});
+});
+
+describe('case 2: a backlog of 150,000 events', () => {
+	it('is emitted over 15 polls of at most 10,000, oldest first: 0 lost, 0 duplicated, no stack overflow, ≤ 1,900 requests', async () => {
+		const list = new RejectionList();
+		server = await HostileServer.start(list.route);
+		server.clock = () => T0;
+		// 150,000 rejections over the last 3 days (ISO times with offset, 1.7 s apart).
+		const start = T0 - 3 * 24 * 60 * MINUTE;
+		const ids = list.add(spread(150_000, start, T0 - MINUTE).map((t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, '+00:00')));
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC', emitSince: new Date(start).toISOString() } });
+		const sizes = await session.drain(20);
+		expect(sizes.slice(0, 15)).toEqual(Array(15).fill(10_000));
+		expect(sizes[15]).toBe(0);
+		expect({ lost: session.lost(ids), duplicated: session.duplicates() }).toEqual({ lost: 0, duplicated: 0 });
+		// Pages of 100 overlapping by 10 (150,000 / 90 ≈ 1,667) plus where each poll resumes.
+		expect(server.count()).toBeLessThanOrEqual(1_900);
+		// 1,700 requests through n8n's HTTP stack: a generous guard against a hang, not a timing assertion.
+	}, 240_000);
+});
+
+describe('case 4: 1,510 events with one identical timestamp across a page boundary (pages of 1,000)', () => {
+	it.each([
+		['inclusive', false],
+		['exclusive', true],
+	])('to_date %s: all 1,910 emitted once (0 of 1,510 tied lost), ≤ 40 requests', async (_name, exclusive) => {
+		const log = new EventsLog();
+		log.toExclusive = exclusive as boolean;
+		server = await HostileServer.start(log.route);
+		server.clock = () => T0 + 10 * MINUTE;
+		const session = new TriggerSession(server, behavioural());
+		log.add([T0 - 20 * MINUTE]);
+		await session.poll();
+		const before = log.add(spread(200, T0 - MINUTE, T0));
+		const tied = log.add(Array(1_510).fill(T0));
+		const after = log.add(spread(200, T0 + 1, T0 + MINUTE));
+		const requestsBefore = server.count();
+		await session.drain(3);
+		const all = [...before, ...tied, ...after];
+		expect({ lost: session.lost(all), tiedLost: session.lost(tied), duplicated: session.duplicates(), emitted: session.emitted.size }).toEqual({ lost: 0, tiedLost: 0, duplicated: 0, emitted: 1_910 });
+		expect(server.count() - requestsBefore).toBeLessThanOrEqual(40);
+	});
+
+	it('a server that never returns more than 1,000 per request: the poll fails naming the endpoint, 0 emitted, and nothing is skipped later', async () => {
+		const log = new EventsLog();
+		log.maxLimit = 1_000;
+		server = await HostileServer.start(log.route);
+		server.clock = () => T0 + 10 * MINUTE;
+		const session = new TriggerSession(server, behavioural());
+		await session.poll();
+		log.add(Array(1_510).fill(T0));
+		const stored = session.stored;
+		const failed = await session.poll();
+		expect(failed.error?.message).toMatch(/v2\/events\/logs/);
+		expect(session.emitted.size).toBe(0);
+		expect(session.stored).toBe(stored);
+		expect(server.count()).toBeLessThanOrEqual(40);
+	});
+});
+
+describe('case 5: Outcome filter set and a whole page of the other outcome', () => {
+	it('300 failed events behind 1,200 successful ones: all 300 emitted once, 0 of the others, ≤ 20 requests', async () => {
+		const log = new EventsLog();
+		server = await HostileServer.start(log.route);
+		server.clock = () => T0 + 10 * MINUTE;
+		const session = new TriggerSession(server, behavioural({ outcome: 'failed' }));
+		await session.poll();
+		const failed = log.add(spread(300, T0 - 2 * MINUTE, T0 - MINUTE), 'NO_CUSTOMER_DETAILS_PASSED', 'failed');
+		const succeeded = log.add(spread(1_200, T0 - MINUTE, T0), 'EVENT_SUCCESS', 'ok');
+		const requestsBefore = server.count();
+		await session.drain(3);
+		expect({ lost: session.lost(failed), duplicated: session.duplicates(), otherOutcome: session.lost(succeeded) }).toEqual({ lost: 0, duplicated: 0, otherOutcome: 1_200 });
+		expect(server.count() - requestsBefore).toBeLessThanOrEqual(20);
+	});
+});
