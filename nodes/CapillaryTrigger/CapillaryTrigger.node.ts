@@ -137,7 +137,7 @@ export class CapillaryTrigger implements INodeType {
 		const intake = new Intake(state, { overlap, maxEvents, seed: seeding });
 		// The seed reads the whole late window however full it is (only the newest are remembered).
 		const requestCap = (pageSize: number) => pageLimit(maxEvents, SEEN_LIMIT, pageSize) * (seeding ? 5 : 1);
-		await source.read(context, new Reader(context, intake, requestCap));
+		await source.read(context, new Reader(context, intake, requestCap, source.ordered));
 		// Time positions: the cursor never passes the server's present (its Date header).
 		const present = source.kind === 'time' ? (context.serverDate ?? Date.now()) : undefined;
 		const { deliver, next } = intake.finish(present);

@@ -69,6 +69,8 @@ export class Reader implements PageSink {
 		private readonly context: PollContext,
 		private readonly intake: Intake,
 		private readonly maxRequests: (pageSize: number) => number,
+		/** Only a source read in position order may stop once the intake has enough. */
+		private readonly ordered: boolean,
 	) {}
 
 	get from(): number {
@@ -82,7 +84,7 @@ export class Reader implements PageSink {
 				description: `A full page brought nothing new: the server seems to ignore the paging parameter "${info.parameter}". The trigger stopped instead of asking again; nothing was emitted by this poll and the next poll starts from the same place.`,
 			});
 		}
-		return this.intake.wantsMore();
+		return !this.ordered || this.intake.wantsMore();
 	}
 
 	count(endpoint: string, pageSize: number): void {

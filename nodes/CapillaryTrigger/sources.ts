@@ -227,11 +227,16 @@ const rejectedTransaction: LogSource = {
 		// Ascending only: read the last two days and keep the newest.
 		const startDate = context.since(context.latest() - 2 * DAY, 'date');
 		const newest: LogEvent[] = [];
+		const ids = new Set<string>();
 		for (let offset = 0, pages = 0; pages < 100; offset += 100, pages++) {
 			const entities = await rejectionPage(context, startDate, offset, 100);
-			newest.push(...entities.map((e) => rejectionOf(context, e)).filter(isEvent));
+			const events = entities.map((e) => rejectionOf(context, e)).filter(isEvent);
+			const fresh = events.filter((e) => !ids.has(e.id));
+			fresh.forEach((e) => ids.add(e.id));
+			newest.push(...fresh);
 			if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
-			if (entities.length < 100) break;
+			// A short page ends the list; a page of nothing new means the server ignores the offset.
+			if (entities.length < 100 || fresh.length === 0) break;
 		}
 		return newestFirst(newest, count);
 	},
