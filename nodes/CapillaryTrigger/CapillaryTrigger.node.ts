@@ -125,12 +125,12 @@ export class CapillaryTrigger implements INodeType {
 			// First activation: remember what exists from just behind the newest event or the server's
 			// clock (whichever is earlier: never n8n's clock), emit nothing.
 			seeding = true;
-			const [newest] = await source.recent(context, 1);
-			if (source.kind === 'id') state = startAt(key, Math.max(0, (newest?.position ?? 0) - overlap));
+			const newest = source.head ? await source.head(context) : ((await source.recent(context, 1))[0]?.position ?? null);
+			if (source.kind === 'id') state = startAt(key, Math.max(0, (newest ?? 0) - overlap));
 			else {
 				const present = context.serverDate ?? Date.now();
 				// An empty log has nothing to skip: start a day back, so a server clock behind n8n's loses nothing.
-				state = startAt(key, newest ? Math.min(present, newest.position) - overlap : present - Math.max(overlap, DAY));
+				state = startAt(key, newest === null ? present - Math.max(overlap, DAY) : Math.min(present, newest ?? present) - overlap);
 			}
 		}
 

@@ -26,8 +26,13 @@ export interface LogSource {
 	fields: INodeProperties[];
 	/** Hands every event at or after `sink.from` to `sink.page`, page by page. */
 	read(context: PollContext, sink: PageSink): Promise<void>;
-	/** The newest `count` events. */
+	/** The newest `count` events (manual runs). */
 	recent(context: PollContext, count: number): Promise<LogEvent[]>;
+	/**
+	 * For the first activation: the newest event's position, null when the log is empty, undefined
+	 * when unknown without reading much (the request still tells the server's clock). Default: recent(1).
+	 */
+	head?(context: PollContext): Promise<number | null | undefined>;
 	/** Parameters that identify what is watched; a change restarts the cursor. */
 	identity(context: PollContext): unknown[];
 }

@@ -223,24 +223,34 @@ const rejectedTransaction: LogSource = {
 			fetch: async (offset, limit) => pageOf(await rejectionPage(context, startDate, offset, limit), (e) => rejectionOf(context, e)),
 		});
 	},
+	async head(context) {
+		// Sorted oldest first: finding the newest means reading everything; one entry of the last day tells enough.
+		const entities = await rejectionPage(context, context.since(context.latest() - DAY, 'date'), 0, 1);
+		return entities.length ? undefined : null;
+	},
 	async recent(context, count) {
-		// Ascending only: read the last two days and keep the newest.
-		const startDate = context.since(context.latest() - 2 * DAY, 'date');
-		const newest: LogEvent[] = [];
-		const ids = new Set<string>();
-		for (let offset = 0, pages = 0; pages < 100; offset += 100, pages++) {
-			const entities = await rejectionPage(context, startDate, offset, 100);
-			const events = entities.map((e) => rejectionOf(context, e)).filter(isEvent);
-			const fresh = events.filter((e) => !ids.has(e.id));
-			fresh.forEach((e) => ids.add(e.id));
-			newest.push(...fresh);
-			if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
-			// A short page ends the list; a page of nothing new means the server ignores the offset.
-			if (entities.length < 100 || fresh.length === 0) break;
-		}
-		return newestFirst(newest, count);
+		const lastDays = await newestRejections(context, 2, count);
+		return lastDays.length ? lastDays : await newestRejections(context, 30, count);
 	},
 };
+
+/** Sorted oldest first: read the last `days` (at most 100 pages) and keep the newest. */
+async function newestRejections(context: PollContext, days: number, count: number): Promise<LogEvent[]> {
+	const startDate = context.since(context.latest() - days * DAY, 'date');
+	const newest: LogEvent[] = [];
+	const ids = new Set<string>();
+	for (let offset = 0, pages = 0; pages < 100; offset += 100, pages++) {
+		const entities = await rejectionPage(context, startDate, offset, 100);
+		const events = entities.map((e) => rejectionOf(context, e)).filter(isEvent);
+		const fresh = events.filter((e) => !ids.has(e.id));
+		fresh.forEach((e) => ids.add(e.id));
+		newest.push(...fresh);
+		if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
+		// A short page ends the list; a page of nothing new means the server ignores the offset.
+		if (entities.length < 100 || fresh.length === 0) break;
+	}
+	return newestFirst(newest, count);
+}
 
 async function rejectionPage(context: PollContext, startDate: string, offset: number, limit: number): Promise<IDataObject[]> {
 	const { entities } = await context.get('/v2/organization/rejectedTransactions', {
