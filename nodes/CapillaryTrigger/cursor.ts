@@ -167,21 +167,27 @@ export class Intake {
 		return this.options.seed || this.candidates.length < this.options.maxEvents;
 	}
 
-	/** Takes one page; returns how many of its events were not read before in this poll. */
-	offer(events: LogEvent[]): number {
+	/**
+	 * Takes one page; returns how many of its events were not read before in this poll, and tells
+	 * `oldestFresh` the lowest position among those (to check a source's order).
+	 */
+	offer(events: LogEvent[], oldestFresh?: (position: number) => void): number {
 		let fresh = 0;
+		let oldest = Infinity;
 		for (const event of events) {
 			const k: Candidate = { position: event.position, hash: hashId(event.id), event };
 			const text = keyText(k);
 			if (this.read.has(text)) continue;
 			this.read.add(text);
 			fresh++;
+			if (k.position < oldest) oldest = k.position;
 			if (compareKeys(k, this.floorKey) < 0) continue;
 			if (k.position > this.newestRead) this.newestRead = k.position;
 			if (this.seen.has(text)) continue;
 			this.candidates.push(k);
 			if (!this.options.seed && this.candidates.length >= 2 * this.options.maxEvents) this.keepOldest();
 		}
+		if (fresh) oldestFresh?.(oldest);
 		return fresh;
 	}
 

@@ -74,7 +74,11 @@ export async function readOffsetPages(
 		offset += step;
 	}
 	const resume = spec.resume;
-	if (resume) {
+	// Where the floor lies in the list is only known for a list in position order.
+	if (resume && !reader.inOrder) {
+		delete resume.hints.offset;
+		delete resume.hints.key;
+	} else if (resume) {
 		// Once the poll's new floor is known: the last page entirely below it is where the next poll starts.
 		resume.settle.push((floor) => {
 			let start = 0;

@@ -55,6 +55,8 @@ export function pageLimit(maxEvents: number, seenLimit: number, pageSize: number
 export interface PageSink {
 	/** Read events at or after this position. */
 	readonly from: number;
+	/** False once a page held an event older than an earlier page's (the server does not sort as documented). */
+	readonly inOrder: boolean;
 	/** Takes one page. Returns false when the trigger has enough for this poll (ordered sources then stop). */
 	page(events: LogEvent[], info: PageInfo): boolean;
 	/** Counts a request to `endpoint` (fails past the cap). */
@@ -69,6 +71,8 @@ export interface PageSink {
  */
 export class Reader implements PageSink {
 	private readonly requests = new Map<string, number>();
+	private newest = -Infinity;
+	inOrder = true;
 
 	constructor(
 		private readonly context: PollContext,
@@ -83,13 +87,18 @@ export class Reader implements PageSink {
 	}
 
 	page(events: LogEvent[], info: PageInfo): boolean {
-		const fresh = this.intake.offer(events);
+		const before = this.newest;
+		for (const e of events) if (e.position > this.newest) this.newest = e.position;
+		const fresh = this.intake.offer(events, (oldestFresh) => {
+			// A server that does not sort as documented: read everything this poll, never stop early.
+			if (oldestFresh < before) this.inOrder = false;
+		});
 		if (info.full && events.length > 0 && fresh === 0) {
 			throw new NodeOperationError(this.context.n8n.getNode(), `Capillary answered ${info.endpoint} with the same entries again`, {
 				description: `A full page brought nothing new: the server seems to ignore the paging parameter "${info.parameter}". The trigger stopped instead of asking again; nothing was emitted by this poll and the next poll starts from the same place.`,
 			});
 		}
-		return !this.ordered || this.intake.wantsMore();
+		return !(this.ordered && this.inOrder) || this.intake.wantsMore();
 	}
 
 	count(endpoint: string, pageSize: number): void {

@@ -244,7 +244,7 @@ async function newestRejections(context: PollContext, days: number, count: numbe
 		const events = entities.map((e) => rejectionOf(context, e)).filter(isEvent);
 		const fresh = events.filter((e) => !ids.has(e.id));
 		fresh.forEach((e) => ids.add(e.id));
-		newest.push(...fresh);
+		for (const e of fresh) newest.push(e);
 		if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
 		// A short page ends the list; a page of nothing new means the server ignores the offset.
 		if (entities.length < 100 || fresh.length === 0) break;
@@ -326,13 +326,37 @@ const request: LogSource = {
 			fetch: async (startId, limit) => pageOf(await requestPage(context, startId, limit), (e) => toEvent(context, e, String(e.id ?? ''), Number(e.id))),
 		});
 	},
+	async head(context) {
+		// Ascending IDs only: find the newest by doubling start_id, then halving (a few dozen requests at most).
+		const newestFrom = async (startId: number) => {
+			const entities = await requestPage(context, startId, 1000);
+			let newest = -1;
+			for (const e of entities) newest = Math.max(newest, Number(e.id) || -1);
+			return { full: entities.length >= 1000, newest };
+		};
+		const first = await newestFrom(0);
+		if (!first.full) return first.newest >= 0 ? first.newest : null;
+		let low = first.newest;
+		/** Smallest start_id known to return nothing. */
+		let empty = Infinity;
+		for (let asked = 0; asked < 64; asked++) {
+			const start = empty === Infinity ? Math.max(2 * low, low + 1000) : Math.floor((low + empty) / 2);
+			if (start <= low) return low;
+			const page = await newestFrom(start);
+			if (page.newest < 0) empty = start;
+			// Not full, or IDs below start_id (the server ignores it; the read then fails clearly).
+			else if (!page.full || page.newest < start) return page.newest;
+			else low = page.newest;
+		}
+		return low;
+	},
 	async recent(context, count) {
 		// Ascending IDs only: page through, keeping the newest.
 		const newest: LogEvent[] = [];
 		for (let startId = 0, pages = 0; pages < 1000; pages++) {
 			const entities = await requestPage(context, startId, 1000);
 			const events = entities.map((e) => toEvent(context, e, String(e.id ?? ''), Number(e.id))).filter(isEvent);
-			newest.push(...events);
+			for (const e of events) newest.push(e);
 			if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
 			const next = events.reduce((max, e) => Math.max(max, e.position + 1), startId);
 			if (entities.length < 1000 || next <= startId) break;
@@ -464,7 +488,7 @@ const customerPointsLedger: LogSource = {
 		const newest: LogEvent[] = [];
 		for (let page = 0; page < 100; page++) {
 			const entities = await ledgerPage(context, now - 29 * DAY, now + DAY, page, 10, 'DESC');
-			newest.push(...entities.map((e) => ledgerEventOf(context, e)).filter(isEvent));
+			for (const e of entities.map((entity) => ledgerEventOf(context, entity)).filter(isEvent)) newest.push(e);
 			if (newest.length >= count || entities.length < 10) break;
 		}
 		return newestFirst(newest, count);

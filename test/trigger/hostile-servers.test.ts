@@ -133,6 +133,7 @@ describe("case 7: Capillary's clock 15 minutes behind n8n's", () => {
 		['the Date header shows the server clock, log empty at activation', 'skewed', false],
 		['no Date header, log not empty at activation', 'none', true],
 		["the Date header shows n8n's time but events are stamped 15 minutes behind, log not empty", 'honest', true],
+		["the Date header shows n8n's time but events are stamped 15 minutes behind, log empty at activation", 'honest', false],
 	])('%s: the first 10 events are all emitted (0 lost, 0 duplicated), ≤ 2 requests per poll', async (_name, header, busy) => {
 		const log = new EventsLog();
 		const behind = () => Date.now() - 15 * MINUTE;

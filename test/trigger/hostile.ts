@@ -153,6 +153,8 @@ export class RejectionList {
 	/** Called before each page is answered (to change the list while the trigger pages). */
 	beforePage?: (offset: number) => void;
 	ignoreOffset = false;
+	/** Sorted newest first, against the documented addedDate ascending. */
+	newestFirst = false;
 
 	/** Adds rejections with these eventDate strings (already in position order); returns their IDs. */
 	add(dates: string[], status = 'OPEN'): number[] {
@@ -183,11 +185,35 @@ export class RejectionList {
 				if (q.endDate && day > q.endDate) return false;
 				return q.status ? r.status === q.status : ['OPEN', 'PARTIAL_FIXED'].includes(r.status);
 			});
-			this.cache = { key, rows };
+			this.cache = { key, rows: this.newestFirst ? rows.reverse() : rows };
 		}
 		const limit = Math.min(100, Number(q.limit ?? 10));
 		const data = this.cache.rows.slice(offset, offset + limit).map((r) => ({ ...r, userId: 7, orgId: 1, billNumber: `B-${r.entityId}`, autoUpdateTime: r.eventDate, errors: [] }));
 		return { body: { pagination: { limit, offset, total: this.cache.rows.length }, data, warnings: [], errors: [] } };
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// GET v1.1/request/logs: ascending IDs from start_id, limit ≤ 1000
+// ---------------------------------------------------------------------------------------------
+
+export class RequestLog {
+	private next = 1;
+	readonly ids: number[] = [];
+
+	add(count: number): number[] {
+		const added = Array.from({ length: count }, () => this.next++);
+		for (const id of added) this.ids.push(id);
+		return added;
+	}
+
+	route: Route = (request) => {
+		if (request.path !== '/v1.1/request/logs') return undefined;
+		const start = Math.max(1, Number(request.query.start_id ?? 1));
+		const limit = Math.min(1000, Number(request.query.limit ?? 10));
+		// IDs are 1, 2, 3 …: the page is a slice.
+		const page = this.ids.slice(start - 1, start - 1 + limit).map((id) => ({ id: String(id), type: 'CHANGE_IDENTIFIER', base_type: 'MOBILE', status: 'PENDING' }));
+		return { body: { response: { status: { success: 'true', code: '200', message: 'SUCCESS' }, requests: { count: String(this.ids.length), rows: String(page.length), change_identifier: page } } } };
 	};
 }
 

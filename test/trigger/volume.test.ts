@@ -4,7 +4,7 @@
  * request counts, never by time.
  */
 import { DEFAULT_MAX_EVENTS } from '../../dist/nodes/CapillaryTrigger/CapillaryTrigger.node';
-import { EventsLog, HostileServer, RejectionList, TriggerSession } from './hostile';
+import { EventsLog, HostileServer, RejectionList, RequestLog, TriggerSession } from './hostile';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 0, 15, 10, 0, 0);
@@ -70,6 +70,35 @@ describe('case 2: a backlog of 150,000 events', () => {
 		expect(server.count()).toBeLessThanOrEqual(1_900);
 		// 1,700 requests through n8n's HTTP stack: a generous guard against a hang, not a timing assertion.
 	}, 240_000);
+});
+
+describe('case 2: backlogs of other logs', () => {
+	it('request log with 150,000 requests at activation (newest found in ≤ 40 requests), then 25,000 new: emitted over 3 polls, 0 lost, 0 duplicated, ≤ 45 requests', async () => {
+		const log = new RequestLog();
+		log.add(150_000);
+		server = await HostileServer.start(log.route);
+		const session = new TriggerSession(server, { event: 'request', requestType: 'CHANGE_IDENTIFIER' });
+		expect((await session.poll()).items).toBeNull();
+		expect(server.count()).toBeLessThanOrEqual(40);
+		const fresh = log.add(25_000);
+		const before = server.count();
+		expect(await session.drain(5)).toEqual([10_000, 10_000, 5_000, 0]);
+		expect({ lost: session.lost(fresh), duplicated: session.duplicates(), old: session.unexpected(fresh) }).toEqual({ lost: 0, duplicated: 0, old: 0 });
+		expect(server.count() - before).toBeLessThanOrEqual(45);
+	});
+
+	it('rejected transactions sorted newest first (against the docs), 25,000 backlog: noticed, read whole, emitted over 3 polls: 0 lost, 0 duplicated', async () => {
+		const list = new RejectionList();
+		list.newestFirst = true;
+		server = await HostileServer.start(list.route);
+		server.clock = () => T0;
+		const start = T0 - 2 * 60 * MINUTE;
+		const ids = list.add(spread(25_000, start, T0 - MINUTE).map((t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, '+00:00')));
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC', emitSince: new Date(start - MINUTE).toISOString() } });
+		expect(await session.drain(5)).toEqual([10_000, 10_000, 5_000, 0]);
+		expect({ lost: session.lost(ids), duplicated: session.duplicates() }).toEqual({ lost: 0, duplicated: 0 });
+		expect(server.count()).toBeLessThanOrEqual(4 * 280);
+	}, 120_000);
 });
 
 describe('case 4: 1,510 events with one identical timestamp across a page boundary (pages of 1,000)', () => {
