@@ -161,12 +161,14 @@ export async function readNewestFirst(
 			}
 			let atOldest = 0;
 			for (const e of page.events) if (e.position === oldest) atOldest++;
-			if (atOldest * 2 >= asked) {
-				// One instant fills (most of) the page: the API has no other way to page, so ask for more at once.
+			if (atOldest * 2 >= asked || hi - lo <= 2) {
+				// One instant fills (most of) the page, or the window is down to one instant: the API has
+				// no other way to page, so ask for more at once.
+				const at = atOldest * 2 >= asked ? oldest : lo + 1;
 				if (asked >= spec.maxLimit) {
-					reader.fail(`More than ${spec.maxLimit} entries of ${endpoint} share one instant`, `The log can only be paged by time, and ${new Date(oldest).toISOString()} alone holds more entries than one request returns (limit ${spec.maxLimit}). The trigger stopped instead of skipping any.`);
+					reader.fail(`More than ${spec.maxLimit} entries of ${endpoint} share one instant`, `The log can only be paged by time, and ${new Date(at).toISOString()} alone holds more entries than one request returns (limit ${spec.maxLimit}). The trigger stopped instead of skipping any.`);
 				}
-				tie = { at: oldest, limit: Math.min(spec.maxLimit, asked * 4), filled: asked };
+				tie = { at, limit: Math.min(spec.maxLimit, asked * 4), filled: asked };
 				continue;
 			}
 			// The newest `asked` reach down to `oldest`: the window up to just past it, or half, is smaller.

@@ -7,7 +7,8 @@ import { DEFAULT_MAX_EVENTS } from '../../dist/nodes/CapillaryTrigger/CapillaryT
 import { EventsLog, HostileServer, RejectionList, RequestLog, TriggerSession } from './hostile';
 
 const MINUTE = 60_000;
-const T0 = Date.UTC(2026, 0, 15, 10, 0, 0);
+/** Near n8n's clock, so each test fails on the old trigger for its own reason, not a clock mismatch. */
+const T0 = Math.floor(Date.now() / MINUTE) * MINUTE;
 /** `count` instants spread evenly over [from, to). */
 const spread = (count: number, from: number, to: number) => Array.from({ length: count }, (_, i) => from + Math.floor((i * (to - from)) / count));
 const behavioural = (extra: Record<string, unknown> = {}) => ({ event: 'behaviouralEvent', options: { timeZone: 'UTC' }, ...extra });
@@ -54,7 +55,7 @@ describe('case 1: more events inside the late window than any fixed set of remem
 });
 
 describe('case 2: a backlog of 150,000 events', () => {
-	it('is emitted over 15 polls of at most 10,000, oldest first: 0 lost, 0 duplicated, no stack overflow, ≤ 1,900 requests', async () => {
+	it('is emitted over 15 polls of at most 10,000, oldest first: 0 lost, 0 duplicated, no stack overflow, ≤ 2,200 requests', async () => {
 		const list = new RejectionList();
 		server = await HostileServer.start(list.route);
 		server.clock = () => T0;
@@ -66,8 +67,9 @@ describe('case 2: a backlog of 150,000 events', () => {
 		expect(sizes.slice(0, 15)).toEqual(Array(15).fill(10_000));
 		expect(sizes[15]).toBe(0);
 		expect({ lost: session.lost(ids), duplicated: session.duplicates() }).toEqual({ lost: 0, duplicated: 0 });
-		// Pages of 100 overlapping by 10 (150,000 / 90 ≈ 1,667) plus where each poll resumes.
-		expect(server.count()).toBeLessThanOrEqual(1_900);
+		// Pages of 100 overlapping by 10 (150,000 / 90 ≈ 1,667), plus per poll where it resumes; a poll
+		// whose 10,000 cross midnight re-reads the new day's list up to the cursor once (day filters).
+		expect(server.count()).toBeLessThanOrEqual(2_200);
 		// 1,700 requests through n8n's HTTP stack: a generous guard against a hang, not a timing assertion.
 	}, 240_000);
 });
