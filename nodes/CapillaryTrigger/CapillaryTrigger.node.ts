@@ -123,7 +123,7 @@ export class CapillaryTrigger implements INodeType {
 			state = startAt(key, since);
 		} else if (!state) {
 			// First activation: remember what exists from just behind the newest event or the server's
-			// clock (whichever is earlier: never n8n's clock), emit nothing.
+			// clock, whichever is earlier (n8n's clock only when the server sends no Date header); emit nothing.
 			seeding = true;
 			const newest = source.head ? await source.head(context) : ((await source.recent(context, 1))[0]?.position ?? null);
 			if (source.kind === 'id') state = startAt(key, Math.max(0, (newest ?? 0) - overlap));
@@ -144,7 +144,7 @@ export class CapillaryTrigger implements INodeType {
 		for (const settle of context.settle) settle(next.floor);
 		if (Object.keys(context.resume).length) next.resume = context.resume;
 
-		// Only a poll that read everything successfully moves the cursor.
+		// Only a poll whose reading succeeded (to the end, or to Max Events per Poll) moves the cursor.
 		staticData.cursor = next;
 		staticData.memo = memo;
 		return deliver.length ? [outputItems(source, deliver)] : null;
