@@ -134,6 +134,16 @@ const behaviouralEvent: LogSource = {
 			},
 		});
 	},
+	async head(context) {
+		// The newest entry whatever its outcome (the outcome filter is the trigger's, not the log's).
+		const { entities } = await context.get('/v2/events/logs', { event_name: context.param('eventName', ''), limit: 10 });
+		let newest: number | null = null;
+		for (const e of entities) {
+			const position = behaviouralEventOf(context, e)?.position;
+			if (position !== undefined && (newest === null || position > newest)) newest = position;
+		}
+		return newest;
+	},
 	async recent(context, count) {
 		const { entities } = await context.get('/v2/events/logs', { event_name: context.param('eventName', ''), limit: Math.max(count, 10) });
 		return newestFirst(entities.map((e) => behaviouralEventOf(context, e)).filter(isEvent), count);
