@@ -45,6 +45,12 @@ export async function readOffsetPages(
 	let more = true;
 	/** [offset, newest position] of each page read, to find where the next poll can start. */
 	const pages: Array<[number, number]> = [];
+	// A list filtered by day starts below the cursor: pages wholly below it are skipped in growing
+	// jumps, then the page where the cursor lies is found by halving (a few requests, not all pages).
+	let seeking = !!spec.resume && !spec.pageNumbers;
+	let below = -1;
+	let jump = 1;
+	let above = Infinity;
 	for (;;) {
 		reader.count(endpoint, limit);
 		const page = await spec.fetch(offset, limit);
@@ -57,6 +63,19 @@ export async function readOffsetPages(
 				continue;
 			}
 			checkStart = false;
+		}
+		if (seeking) {
+			const whollyBelow = full && page.events.length > 0 && newestPosition(page.events) < reader.from;
+			if (whollyBelow) below = offset;
+			else above = Math.min(above, offset);
+			if (below >= 0 && above - below > step) {
+				offset = above === Infinity ? below + step * jump : below + step * Math.floor((above - below) / step / 2);
+				jump *= 2;
+				continue;
+			}
+			// Found: this page is the last wholly below the cursor or the next one (the pages overlap, so
+			// an entry that left meanwhile shifts nothing past the cursor); read on from it.
+			seeking = false;
 		}
 		if (tail && tail.size > 0 && page.events.length > 0 && !page.events.some((e) => tail!.has(e.id))) {
 			// None of the overlap came back: entries left the list; read from further back.

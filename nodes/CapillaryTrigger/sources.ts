@@ -234,9 +234,13 @@ const rejectedTransaction: LogSource = {
 		});
 	},
 	async head(context) {
-		// Sorted oldest first: finding the newest means reading everything; one entry of the last day tells enough.
-		const entities = await rejectionPage(context, context.since(context.latest() - DAY, 'date'), 0, 1);
-		return entities.length ? undefined : null;
+		// Sorted oldest first: finding the newest means reading everything; one entry of the last day
+		// tells enough. The first answer tells Capillary's clock: if it is behind n8n's, ask for its day.
+		const first = context.since(Date.now() - DAY, 'date');
+		if ((await rejectionPage(context, first, 0, 1)).length) return undefined;
+		const serverDay = context.since(Math.min(Date.now(), context.serverDate ?? Infinity) - DAY, 'date');
+		if (serverDay !== first && (await rejectionPage(context, serverDay, 0, 1)).length) return undefined;
+		return null;
 	},
 	async recent(context, count) {
 		const lastDays = await newestRejections(context, 2, count);
