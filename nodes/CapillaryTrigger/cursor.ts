@@ -121,6 +121,8 @@ interface Candidate extends Key {
 	event: LogEvent;
 }
 
+const SEED_STUB: LogEvent = { id: '', position: 0, json: {} };
+
 export interface IntakeOptions {
 	/** Late window: positions (ms or IDs) behind the newest handled event that are read again. */
 	overlap: number;
@@ -142,6 +144,8 @@ export class Intake {
 	private candidates: Candidate[] = [];
 	private truncated = false;
 	private newestRead = -Infinity;
+	/** Seed: keys below this were dropped while reading (only the newest SEEN_LIMIT are remembered). */
+	private seedFloor: Key | undefined;
 	readonly floorKey: Key;
 
 	constructor(
@@ -175,7 +179,8 @@ export class Intake {
 		let fresh = 0;
 		let oldest = Infinity;
 		for (const event of events) {
-			const k: Candidate = { position: event.position, hash: hashId(event.id), event };
+			// The seed keeps keys only, not the events (they are never emitted).
+			const k: Candidate = { position: event.position, hash: hashId(event.id), event: this.options.seed ? SEED_STUB : event };
 			const text = keyText(k);
 			if (this.read.has(text)) continue;
 			this.read.add(text);
@@ -186,9 +191,16 @@ export class Intake {
 			if (this.seen.has(text)) continue;
 			this.candidates.push(k);
 			if (!this.options.seed && this.candidates.length >= 2 * this.options.maxEvents) this.keepOldest();
+			if (this.options.seed && this.candidates.length >= 2 * SEEN_LIMIT) this.keepNewest();
 		}
 		if (fresh) oldestFresh?.(oldest);
 		return fresh;
+	}
+
+	private keepNewest(): void {
+		this.candidates.sort(compareKeys);
+		this.candidates = this.candidates.slice(this.candidates.length - SEEN_LIMIT);
+		this.seedFloor = this.candidates[0];
 	}
 
 	private keepOldest(): void {
@@ -211,6 +223,7 @@ export class Intake {
 		if (present !== undefined && Number.isFinite(present)) high = Math.min(high, present);
 		let floor: Key = this.floorKey;
 		if (Number.isFinite(high) && compareKeys({ position: high - this.options.overlap, hash: '' }, floor) > 0) floor = { position: high - this.options.overlap, hash: '' };
+		if (this.seedFloor && compareKeys(this.seedFloor, floor) > 0) floor = this.seedFloor;
 
 		// Merge the remembered keys (sorted) with the handled ones (sorted), keep those at or above the floor.
 		const merged: Key[] = [];
