@@ -121,6 +121,18 @@ describe('Capillary Trigger: rejected transactions', () => {
 		expect(Math.max(...sizes)).toBeLessThanOrEqual(20);
 	});
 
+	it('carries a cursor stored by the previous version over: 0 of 3 delivered events again, the new one once', async () => {
+		// Whole seconds: the simulator's timestamps have no milliseconds, and version 1 stored the positions it read.
+		const now = Math.floor(Date.now() / 1000) * 1000;
+		const delivered = addRejections(capillary.sim, [now - 3 * MINUTE, now - 2 * MINUTE, now - MINUTE]);
+		const v1 = { version: 1, key: JSON.stringify(['rejectedTransaction', '', '']), cursor: now - MINUTE, seen: delivered.map((id, i) => [String(id), now - (3 - i) * MINUTE]) };
+		const [fresh] = addRejections(capillary.sim, [now + 1000]);
+		const trigger = await poller(rejected(), 'basic', JSON.stringify({ 'node:Capillary Trigger': { cursor: v1 } }));
+		expect(ids((await trigger.poll()).items)).toEqual([fresh]);
+		expect(JSON.parse(trigger.stored)['node:Capillary Trigger'].cursor.version).toBe(2);
+		expect((await trigger.poll()).items).toBeNull();
+	});
+
 	it('manual mode returns the most recent event and never touches the cursor', async () => {
 		const trigger = await poller(rejected());
 		await trigger.poll();
