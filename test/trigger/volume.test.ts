@@ -54,6 +54,26 @@ describe('case 1: more events inside the late window than any fixed set of remem
 	});
 });
 
+describe('case 1 on an offset-paged log filtered by whole days (rejected transactions)', () => {
+	it('10,000 in the window at activation → 0 emitted; 10,000 new within 5 minutes → each once: 0 lost, 0 duplicated, 0 old emitted, ≤ 250 requests per poll', async () => {
+		const list = new RejectionList();
+		let now = T0;
+		server = await HostileServer.start(list.route);
+		server.clock = () => now;
+		const at = (times: number[]) => times.map((t) => new Date(t).toISOString().replace(/\.\d{3}Z$/, '+00:00'));
+		list.add(at(spread(10_000, T0 - 5 * MINUTE, T0)));
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC' } });
+		expect((await session.poll()).items).toBeNull();
+		const fresh = list.add(at(spread(10_000, T0 + 1000, T0 + 5 * MINUTE)));
+		now = T0 + 5 * MINUTE;
+		await session.drain(4);
+		for (let i = 0; i < 2; i++) expect((await session.poll()).items).toBeNull();
+		expect({ lost: session.lost(fresh), duplicated: session.duplicates(), oldEmitted: session.unexpected(fresh) }).toEqual({ lost: 0, duplicated: 0, oldEmitted: 0 });
+		// Each poll re-reads the late window (here 20,000 events) in pages of 100 overlapping by 10.
+		expect(server.count()).toBeLessThanOrEqual(session.polls * 250);
+	}, 120_000);
+});
+
 describe('case 2: a backlog of 150,000 events', () => {
 	it('is emitted over 15 polls of at most 10,000, oldest first: 0 lost, 0 duplicated, no stack overflow, ≤ 1,800 requests', async () => {
 		const list = new RejectionList();
