@@ -162,11 +162,7 @@ export class Intake {
 		return this.state.floor;
 	}
 
-	/** New (unhandled) events offered so far; an ordered source stops reading at maxEvents. */
-	get pending(): number {
-		return this.candidates.length;
-	}
-
+	/** An ordered source stops reading once maxEvents new events are in (never while seeding). */
 	wantsMore(): boolean {
 		return this.options.seed || this.candidates.length < this.options.maxEvents;
 	}
