@@ -3,9 +3,10 @@
  * its own process, several runs each, medians. Prints a table (and writes bench/results/latest.md).
  *   --runs 3        runs per scenario (default 3)
  *   --latency 20    simulator latency in ms (default 20)
- *   --only a,b      a subset of scenarios
+ *   --only a,b      a subset of scenarios (e.g. --only trigger-backlog-events,trigger-backlog-rejections)
  * The HTTP Request node comparison loads n8n-nodes-base from the real n8n install in .cache/
- * (installed on first use by scripts/n8n-install.sh).
+ * (installed on first use by scripts/n8n-install.sh). The trigger scenarios (bench/trigger.ts)
+ * bring their own log server and need neither the simulator nor that install.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -32,6 +33,11 @@ interface Sample {
 	duplicates?: number;
 	requests?: number;
 	rateLimited?: number;
+	/** Trigger scenarios: polls to drain the backlog, events lost, largest stored state. */
+	polls?: number;
+	lost?: number;
+	stateBytes?: number;
+	maxPerPoll?: number;
 }
 
 const SCENARIOS = [
@@ -44,7 +50,10 @@ const SCENARIOS = [
 	'transactions-per-item',
 	'transactions-bulk',
 	'storm',
+	'trigger-backlog-events',
+	'trigger-backlog-rejections',
 ].filter((s) => !ONLY.length || ONLY.includes(s));
+const isTrigger = (scenario: string) => scenario.startsWith('trigger-');
 
 async function control(url: string, method: string, path: string, body?: unknown): Promise<unknown> {
 	// A scenario can run longer than the simulator's keep-alive timeout; a reused socket that the
@@ -67,18 +76,31 @@ function median(values: number[]): number {
 }
 
 async function main() {
+	const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+	const samples: Sample[] = [];
+	for (const scenario of SCENARIOS.filter(isTrigger)) {
+		for (let run = 1; run <= RUNS; run++) {
+			const child = spawnSync(tsx, [join(ROOT, 'bench/trigger.ts'), '--json', '--source', scenario.replace('trigger-backlog-', '')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+			const sample = JSON.parse(child.stdout.trim().split('\n').pop() || '{}') as Sample;
+			samples.push(sample);
+			console.log(`${scenario} run ${run}: ${sample.error ? `ERROR ${sample.error}` : `${Math.round(sample.ms)} ms, ${Math.round(sample.maxRssMb)} MB, ${sample.ok}/${sample.items} emitted, ${sample.polls} polls, ${sample.requests} requests`}`);
+		}
+	}
+	if (SCENARIOS.some((s) => !isTrigger(s))) await simulatorScenarios(tsx, samples);
+	report(samples);
+}
+
+async function simulatorScenarios(tsx: string, samples: Sample[]) {
 	const n8n = ensureN8n('2.41.1', (line) => console.log(line));
 	const port = await freePort();
-	const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
 	const sim = spawn(tsx, [join(ROOT, 'test/simulator/cli.ts'), '--port', String(port), '--latency', String(LATENCY)], { stdio: ['ignore', 'pipe', 'inherit'] });
 	const url = `http://127.0.0.1:${port}`;
 	await new Promise<void>((resolve, reject) => {
 		sim.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
 		sim.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
 	});
-	const samples: Sample[] = [];
 	try {
-		for (const scenario of SCENARIOS) {
+		for (const scenario of SCENARIOS.filter((s) => !isTrigger(s))) {
 			for (let run = 1; run <= RUNS; run++) {
 				await control(url, 'POST', '/reset?seed=demo');
 				if (scenario === 'storm') {
@@ -99,7 +121,6 @@ async function main() {
 	} finally {
 		sim.kill('SIGTERM');
 	}
-	report(samples);
 }
 
 function report(samples: Sample[]) {
@@ -111,6 +132,11 @@ function report(samples: Sample[]) {
 		return `| ${name} | ${runs.length}/${RUNS} | ${Math.round(med(name, 'ms'))} | ${Math.round(med(name, 'maxRssMb'))} | ${last ? `${last.ok}/${last.items}` : '-'} | ${last?.requests ?? '-'} | ${last?.duplicates ?? '-'} |`;
 	});
 	const ratio = (a: string, b: string) => (med(a, 'ms') / med(b, 'ms')).toFixed(2);
+	const has = (name: string) => SCENARIOS.includes(name);
+	const trigger = (name: string) =>
+		by(name)
+			.map((s) => `${s.ok}/${s.items} emitted in ${s.polls} polls (≤ ${s.maxPerPoll} per poll), ${s.requests} requests, peak RSS ${Math.round(s.maxRssMb)} MB, stored state ≤ ${s.stateBytes} bytes, ${s.lost} lost, ${s.duplicates} duplicated`)
+			.join('; ');
 	const lines = [
 		`Benchmark ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, simulator latency ${LATENCY} ms, ${RUNS} runs per scenario (median).`,
 		'',
@@ -118,10 +144,12 @@ function report(samples: Sample[]) {
 		'| --- | --- | --- | --- | --- | --- | --- |',
 		...rows,
 		'',
-		`- Scenario 1: Capillary (100 in flight) / HTTP Request node = ${ratio('lookup-capillary-c100', 'lookup-http-request')} (target ≤ 1.10); Capillary (100) / raw fetch (100) = ${ratio('lookup-capillary-c100', 'lookup-fetch-c100')} (target ≤ 1.5); Capillary (10, default) / raw fetch (10) = ${ratio('lookup-capillary-c10', 'lookup-fetch-c10')}.`,
-		`- Scenario 1, bulk read: 1,000 lookups through Capillary Bulk (v1.1 customer/get, 100 identifiers per request) / HTTP Request node = ${ratio('lookup-capillary-bulk', 'lookup-http-request')}.`,
-		`- Scenario 2: per-item / bulk = ${(med('transactions-per-item', 'ms') / med('transactions-bulk', 'ms')).toFixed(1)}× (target ≥ 20×).`,
-		`- Scenario 3: 429 storm — ${by('storm').map((s) => `${s.ok}/${s.items} completed, ${s.duplicates} duplicates, ${s.rateLimited} answers 429`).join('; ')}.`,
+		...(has('trigger-backlog-events') ? [`- Trigger, behavioural event log (newest first, time windows): 100,000-event backlog — ${trigger('trigger-backlog-events')}.`] : []),
+		...(has('trigger-backlog-rejections') ? [`- Trigger, rejected transactions (offset pages, day filters): 100,000-event backlog — ${trigger('trigger-backlog-rejections')}.`] : []),
+		...(has('lookup-capillary-c100') ? [`- Scenario 1: Capillary (100 in flight) / HTTP Request node = ${ratio('lookup-capillary-c100', 'lookup-http-request')} (target ≤ 1.10); Capillary (100) / raw fetch (100) = ${ratio('lookup-capillary-c100', 'lookup-fetch-c100')} (target ≤ 1.5); Capillary (10, default) / raw fetch (10) = ${ratio('lookup-capillary-c10', 'lookup-fetch-c10')}.`] : []),
+		...(has('lookup-capillary-bulk') ? [`- Scenario 1, bulk read: 1,000 lookups through Capillary Bulk (v1.1 customer/get, 100 identifiers per request) / HTTP Request node = ${ratio('lookup-capillary-bulk', 'lookup-http-request')}.`] : []),
+		...(has('transactions-bulk') ? [`- Scenario 2: per-item / bulk = ${(med('transactions-per-item', 'ms') / med('transactions-bulk', 'ms')).toFixed(1)}× (target ≥ 20×).`] : []),
+		...(has('storm') ? [`- Scenario 3: 429 storm — ${by('storm').map((s) => `${s.ok}/${s.items} completed, ${s.duplicates} duplicates, ${s.rateLimited} answers 429`).join('; ')}.`] : []),
 	];
 	const text = lines.join('\n');
 	console.log('\n' + text);

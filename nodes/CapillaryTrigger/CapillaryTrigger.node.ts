@@ -8,16 +8,18 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationField, credentialDescriptions, throughputSettings } from '../Capillary/shared/transport';
-import { advance, isCursorState, planPoll, seed, startAt, type CursorState, type LogEvent } from './cursor';
-import { PollContext, type LogSource } from './source';
+import { Intake, isCursorState, migrate, SEEN_LIMIT, startAt, type CursorState, type LogEvent } from './cursor';
+import { pageLimit, PollContext, Reader, type LogSource } from './source';
 import { LOG_SOURCES, sourceFields } from './sources';
 
 const DEFAULT_LATE_MINUTES = 10;
 const DEFAULT_LATE_IDS = 50;
+export const DEFAULT_MAX_EVENTS = 10_000;
+const DAY = 86_400_000;
 
 /**
  * Starts a workflow when something happens in Capillary, by polling its logs. Each event is
- * emitted once: see cursor.ts for how, and the README for what "exactly once" means here.
+ * emitted once: see cursor.ts for how, and docs/triggers.md for exactly what holds.
  */
 export class CapillaryTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -67,6 +69,14 @@ export class CapillaryTrigger implements INodeType {
 						description: 'How far behind the newest event a late one may appear and still be emitted: minutes for time-ordered logs, IDs for ID-ordered logs (default 50 IDs)',
 					},
 					{
+						displayName: 'Max Events per Poll',
+						name: 'maxEvents',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 100000 },
+						default: DEFAULT_MAX_EVENTS,
+						description: 'At most this many events per poll, oldest first; a bigger backlog is emitted over the next polls, none lost',
+					},
+					{
 						displayName: 'Org Time Zone',
 						name: 'timeZone',
 						type: 'string',
@@ -92,36 +102,50 @@ export class CapillaryTrigger implements INodeType {
 		const timeZone = String(options.timeZone || this.getTimezone() || 'UTC');
 		const lateWindow = Number(options.lateWindow ?? (source.kind === 'id' ? DEFAULT_LATE_IDS : DEFAULT_LATE_MINUTES));
 		const overlap = source.kind === 'time' ? Math.max(0, lateWindow) * 60_000 : Math.max(0, Math.floor(lateWindow));
+		const maxEvents = Math.min(100_000, Math.max(1, Math.floor(Number(options.maxEvents ?? DEFAULT_MAX_EVENTS)) || DEFAULT_MAX_EVENTS));
 
 		const staticData = this.getWorkflowStaticData('node');
 		const memo = { ...((staticData.memo as IDataObject | undefined) ?? {}) };
-		const context = new PollContext(this, timeZone, memo);
-		const key = JSON.stringify([source.value, ...source.identity(context)]);
+		const probe = new PollContext(this, timeZone, memo);
+		const key = JSON.stringify([source.value, ...source.identity(probe)]);
 
 		if (this.getMode() === 'manual') {
-			const recent = await source.recent(context, 1);
+			const recent = await source.recent(probe, 1);
 			return recent.length ? [outputItems(source, recent)] : null;
 		}
 
-		let state: CursorState;
-		let deliver: LogEvent[] = [];
-		if (isCursorState(staticData.cursor, key)) {
-			const events = await source.read(context, planPoll(staticData.cursor, overlap).from);
-			({ deliver, next: state } = advance(staticData.cursor, events, overlap));
-		} else if (options.emitSince && source.kind === 'time') {
+		let state: CursorState | undefined = isCursorState(staticData.cursor, key) ? staticData.cursor : migrate(staticData.cursor, key, overlap);
+		const context = new PollContext(this, timeZone, memo, { ...(state?.resume ?? {}) });
+		let seeding = false;
+		if (!state && options.emitSince && source.kind === 'time') {
 			const since = context.epoch(options.emitSince);
 			if (since === undefined) throw new NodeOperationError(this.getNode(), `Option "Emit Events Since" is not a date: ${String(options.emitSince)}`);
-			const first = startAt(key, since, overlap);
-			const events = await source.read(context, planPoll(first, overlap).from);
-			({ deliver, next: state } = advance(first, events, overlap));
-		} else {
-			// First activation: remember what exists, emit nothing.
-			const head = source.kind === 'time' ? Date.now() : Math.max(0, ...(await source.recent(context, 1)).map((e) => e.position));
-			state = seed(key, await source.read(context, head - overlap), head, overlap);
+			state = startAt(key, since);
+		} else if (!state) {
+			// First activation: remember what exists from just behind the newest event or the server's
+			// clock, whichever is earlier (n8n's clock only when the server sends no Date header); emit nothing.
+			seeding = true;
+			const newest = source.head ? await source.head(context) : ((await source.recent(context, 1))[0]?.position ?? null);
+			if (source.kind === 'id') state = startAt(key, Math.max(0, (newest ?? 0) - overlap));
+			else {
+				const present = context.serverDate ?? Date.now();
+				// An empty log has nothing to skip: start a day back, so a server clock behind n8n's loses nothing.
+				state = startAt(key, newest === null ? present - Math.max(overlap, DAY) : Math.min(present, newest ?? present) - overlap);
+			}
 		}
 
-		// Only a poll that read everything successfully moves the cursor.
-		staticData.cursor = state;
+		const intake = new Intake(state, { overlap, maxEvents, seed: seeding });
+		// The seed reads the whole late window however full it is (only the newest are remembered).
+		const requestCap = (pageSize: number) => pageLimit(maxEvents, SEEN_LIMIT, pageSize) * (seeding ? 5 : 1);
+		await source.read(context, new Reader(context, intake, requestCap, source.ordered));
+		// Time positions: the cursor never passes the server's present (its Date header).
+		const present = source.kind === 'time' ? (context.serverDate ?? Date.now()) : undefined;
+		const { deliver, next } = intake.finish(present);
+		for (const settle of context.settle) settle(next.floor);
+		if (Object.keys(context.resume).length) next.resume = context.resume;
+
+		// Only a poll whose reading succeeded (to the end, or to Max Events per Poll) moves the cursor.
+		staticData.cursor = next;
 		staticData.memo = memo;
 		return deliver.length ? [outputItems(source, deliver)] : null;
 	}

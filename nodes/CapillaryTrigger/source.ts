@@ -1,12 +1,13 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { baseUrlOf, hostOf } from '../../credentials/CapillaryAuth';
 import { unwrap } from '../Capillary/shared/envelopes';
 import { findProblem, problemToError } from '../Capillary/shared/errors';
 import { familyOf } from '../Capillary/shared/operation';
 import { credentialTypeOf, sendRequest } from '../Capillary/shared/transport';
-import type { LogEvent } from './cursor';
-import { formatFor, toEpoch, type DateFormat } from './time';
+import type { Intake, LogEvent } from './cursor';
+import { ambiguityMs, formatFor, toEpoch, type DateFormat } from './time';
 
 /**
  * One pollable Capillary log: its filters, how to read it from a position on, and how to read its
@@ -17,22 +18,119 @@ export interface LogSource {
 	name: string;
 	description: string;
 	kind: 'time' | 'id';
+	/**
+	 * True when `read` hands over pages in ascending position order, so it may stop once the
+	 * trigger has enough for this poll; false when it must read everything from the position on.
+	 */
+	ordered: boolean;
 	fields: INodeProperties[];
-	/** Every event at or after `from` (the source pages as needed), in any order. */
-	read(context: PollContext, from: number): Promise<LogEvent[]>;
-	/** The newest `count` events. */
+	/** Hands every event at or after `sink.from` to `sink.page`, page by page. */
+	read(context: PollContext, sink: PageSink): Promise<void>;
+	/** The newest `count` events (manual runs). */
 	recent(context: PollContext, count: number): Promise<LogEvent[]>;
+	/**
+	 * For the first activation: the newest event's position, null when the log is empty, undefined
+	 * when unknown without reading much (the request still tells the server's clock). Default: recent(1).
+	 */
+	head?(context: PollContext): Promise<number | null | undefined>;
 	/** Parameters that identify what is watched; a change restarts the cursor. */
 	identity(context: PollContext): unknown[];
 }
 
+export interface PageInfo {
+	/** The endpoint, for error messages: "GET /v2/…". */
+	endpoint: string;
+	/** The query parameter that pages, for error messages. */
+	parameter: string;
+	/** The page was as long as asked for (so more may follow). */
+	full: boolean;
+}
+
+/** Requests per poll and endpoint at most: beyond it the server is not paging the way it says. */
+export function pageLimit(maxEvents: number, seenLimit: number, pageSize: number): number {
+	return 50 + Math.ceil((2 * (maxEvents + seenLimit)) / Math.max(1, pageSize));
+}
+
+/** What a source hands its pages to. */
+export interface PageSink {
+	/** Read events at or after this position. */
+	readonly from: number;
+	/** False once a page held an event older than an earlier page's (the server does not sort as documented). */
+	readonly inOrder: boolean;
+	/** Takes one page. Returns false when the trigger has enough for this poll (ordered sources then stop). */
+	page(events: LogEvent[], info: PageInfo): boolean;
+	/** Counts a request to `endpoint` (fails past the cap). */
+	count(endpoint: string, pageSize: number): void;
+	/** Stops the poll with a clear error. */
+	fail(message: string, description: string): never;
+}
+
+/**
+ * The poll's sink: its intake, behind guards against a server that ignores the paging parameter
+ * (the same page again) or never stops paging.
+ */
+export class Reader implements PageSink {
+	private readonly requests = new Map<string, number>();
+	private newest = -Infinity;
+	inOrder = true;
+
+	constructor(
+		private readonly context: PollContext,
+		private readonly intake: Intake,
+		private readonly maxRequests: (pageSize: number) => number,
+		/** Only a source read in position order may stop once the intake has enough. */
+		private readonly ordered: boolean,
+	) {}
+
+	get from(): number {
+		return this.intake.from;
+	}
+
+	page(events: LogEvent[], info: PageInfo): boolean {
+		const before = this.newest;
+		for (const e of events) if (e.position > this.newest) this.newest = e.position;
+		const fresh = this.intake.offer(events, (oldestFresh) => {
+			// A server that does not sort as documented: read everything this poll, never stop early.
+			if (oldestFresh < before) this.inOrder = false;
+		});
+		if (info.full && events.length > 0 && fresh === 0) {
+			throw new NodeOperationError(this.context.n8n.getNode(), `Capillary answered ${info.endpoint} with the same entries again`, {
+				description: `A full page brought nothing new: the server seems to ignore the paging parameter "${info.parameter}". The trigger stopped instead of asking again; nothing was emitted by this poll and the next poll starts from the same place.`,
+			});
+		}
+		return !(this.ordered && this.inOrder) || this.intake.wantsMore();
+	}
+
+	count(endpoint: string, pageSize: number): void {
+		const sent = (this.requests.get(endpoint) ?? 0) + 1;
+		this.requests.set(endpoint, sent);
+		const max = this.maxRequests(pageSize);
+		if (sent > max) {
+			throw new NodeOperationError(this.context.n8n.getNode(), `Capillary kept paging ${endpoint}: more than ${max} requests in one poll`, {
+				description: `The trigger stops a poll after ${max} requests to one endpoint (pages of ${pageSize}). Nothing was emitted by this poll and the next poll starts from the same place. If the log really holds that much, lower "Max Events per Poll".`,
+			});
+		}
+	}
+
+	fail(message: string, description: string): never {
+		throw new NodeOperationError(this.context.n8n.getNode(), message, { description });
+	}
+}
+
 /** What a source needs while polling. */
 export class PollContext {
-	/** Results of one-off lookups (e.g. identifier → customer ID), kept in static data. */
+	/** The server's clock: the newest Date header received (epoch ms), if any. */
+	serverDate: number | undefined;
+
+	/** Called with the poll's new floor before the state is stored (to update `resume`). */
+	readonly settle: Array<(floor: number) => void> = [];
+
+	/** Results of one-off lookups (e.g. identifier → customer ID) and paging hints, kept in static data. */
 	constructor(
 		readonly n8n: IPollFunctions,
 		readonly timeZone: string,
 		readonly memo: IDataObject,
+		readonly resume: IDataObject = {},
 	) {}
 
 	param<T = string>(name: string, fallback?: T): T {
@@ -43,8 +141,23 @@ export class PollContext {
 		return formatFor(epoch, format, this.timeZone);
 	}
 
+	/**
+	 * A lower bound for a date filter: local times without an offset are moved back by the DST
+	 * shift around them, so a server that reads a repeated hour as its second occurrence still
+	 * returns everything from `epoch` on.
+	 */
+	since(epoch: number, format: DateFormat): string {
+		const local = format === 'date' || format === 'dateTime' || format === 'localIso';
+		return formatFor(local ? epoch - ambiguityMs(epoch, this.timeZone) : epoch, format, this.timeZone);
+	}
+
 	epoch(value: unknown): number | undefined {
 		return toEpoch(value, this.timeZone);
+	}
+
+	/** The later of n8n's and Capillary's clocks: for upper bounds of date filters only. */
+	latest(): number {
+		return Math.max(Date.now(), this.serverDate ?? 0);
 	}
 
 	/** GET (by default) a Capillary endpoint and return its entities, with the action node's error mapping. */
@@ -60,6 +173,8 @@ export class PollContext {
 			{ method: options.method ?? 'GET', baseURL, url: path, qs: query, headers: { Accept: 'application/json' } },
 			{ idempotent: true },
 		);
+		const date = Date.parse(String(response.headers.date ?? response.headers.Date ?? ''));
+		if (Number.isFinite(date)) this.serverDate = date;
 		const problem = findProblem(family, response.statusCode, response.body);
 		if (problem) throw problemToError(this.n8n.getNode(), problem, { host: hostOf(baseURL), body: response.body, attempts: response.attempts });
 		return unwrap(family, response.body, { items: options.items });
@@ -74,9 +189,22 @@ export function toEvent(
 	position: number | undefined,
 ): LogEvent | undefined {
 	if (id === undefined || id === '' || position === undefined || !Number.isFinite(position)) return undefined;
-	return { id, position, json: entity };
+	return { id, position: Math.round(position), json: entity };
 }
 
 export function isEvent(e: LogEvent | undefined): e is LogEvent {
 	return e !== undefined;
+}
+
+/** Highest position of a list, without spreading it into Math.max. */
+export function newestPosition(events: LogEvent[]): number {
+	let newest = -Infinity;
+	for (const e of events) if (e.position > newest) newest = e.position;
+	return newest;
+}
+
+export function oldestPosition(events: LogEvent[]): number {
+	let oldest = Infinity;
+	for (const e of events) if (e.position < oldest) oldest = e.position;
+	return oldest;
 }

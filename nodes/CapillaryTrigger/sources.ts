@@ -3,11 +3,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { options, SOURCES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
 import { getPath } from '../Capillary/shared/envelopes';
 import type { LogEvent } from './cursor';
-import { isEvent, PollContext, toEvent, type LogSource } from './source';
+import { readIdPages, readNewestFirst, readOffsetPages, type Page } from './paging';
+import { isEvent, PollContext, toEvent, type LogSource, type PageSink } from './source';
 
 /**
  * Every Capillary log the trigger can watch. Each reads its endpoint with the filters that
- * endpoint has, in the date format it expects, and pages until it has everything from a position.
+ * endpoint has, in the date format it expects, and hands its pages to the trigger (paging.ts
+ * makes every loop bounded and safe against lists that shift or servers that ignore paging).
  */
 
 const DAY = 86_400_000;
@@ -73,18 +75,21 @@ async function customerId(context: PollContext): Promise<number> {
 	return id;
 }
 
-/** Offset paging until a short page; `fetch` returns one page. */
-async function allPages(fetch: (offset: number, limit: number) => Promise<IDataObject[]>, limit: number): Promise<IDataObject[]> {
-	const all: IDataObject[] = [];
-	for (let offset = 0; ; offset += limit) {
-		const page = await fetch(offset, limit);
-		all.push(...page);
-		if (page.length < limit || all.length > 200_000) return all;
-	}
+function pageOf(entities: IDataObject[], event: (e: IDataObject) => LogEvent | undefined): Page {
+	return { count: entities.length, events: entities.map(event).filter(isEvent) };
+}
+
+/** One request that returns the whole log (no paging in the API). */
+async function wholeLog(sink: PageSink, endpoint: string, fetch: () => Promise<LogEvent[]>): Promise<void> {
+	sink.count(endpoint, 1000);
+	sink.page(await fetch(), { endpoint, parameter: '', full: false });
 }
 
 function newestFirst(events: LogEvent[], count: number): LogEvent[] {
-	return [...events].sort((a, b) => b.position - a.position).slice(0, count);
+	return events
+		.filter((e) => e.included !== false)
+		.sort((a, b) => b.position - a.position)
+		.slice(0, count);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,24 +122,27 @@ const behaviouralEvent: LogSource = {
 		},
 	],
 	identity: (c) => [c.param('eventName', ''), c.param('outcome', 'any')],
-	async read(context, from) {
-		// Newest first, `limit` only: page backwards by moving to_date to the oldest entry seen.
-		const limit = 1000;
-		const all: LogEvent[] = [];
-		let to: number | undefined;
-		for (;;) {
-			const { entities } = await context.get('/v2/events/logs', {
-				event_name: context.param('eventName', ''),
-				from_date: Math.floor(from),
-				to_date: to,
-				limit,
-			});
-			const events = entities.map((e) => behaviouralEventOf(context, e)).filter(isEvent);
-			all.push(...events);
-			const oldest = Math.min(...events.map((e) => e.position));
-			if (entities.length < limit || !Number.isFinite(oldest) || oldest === to) return all;
-			to = oldest;
+	ordered: true,
+	async read(context, sink) {
+		await readNewestFirst(sink, {
+			endpoint: 'GET /v2/events/logs',
+			limit: 1000,
+			maxLimit: 16_000,
+			fetch: async (from, to, limit) => {
+				const { entities } = await context.get('/v2/events/logs', { event_name: context.param('eventName', ''), from_date: from, to_date: to, limit });
+				return pageOf(entities, (e) => behaviouralEventOf(context, e));
+			},
+		});
+	},
+	async head(context) {
+		// The newest entry whatever its outcome (the outcome filter is the trigger's, not the log's).
+		const { entities } = await context.get('/v2/events/logs', { event_name: context.param('eventName', ''), limit: 10 });
+		let newest: number | null = null;
+		for (const e of entities) {
+			const position = behaviouralEventOf(context, e)?.position;
+			if (position !== undefined && (newest === null || position > newest)) newest = position;
 		}
+		return newest;
 	},
 	async recent(context, count) {
 		const { entities } = await context.get('/v2/events/logs', { event_name: context.param('eventName', ''), limit: Math.max(count, 10) });
@@ -145,8 +153,10 @@ const behaviouralEvent: LogSource = {
 function behaviouralEventOf(context: PollContext, entity: IDataObject): LogEvent | undefined {
 	const outcome = context.param<string>('outcome', 'any');
 	const succeeded = String(entity.status ?? '').toUpperCase() === 'EVENT_SUCCESS';
-	if ((outcome === 'success' && !succeeded) || (outcome === 'failed' && succeeded)) return undefined;
-	return toEvent(context, entity, entity.id as string, context.epoch(entity.startTime));
+	const event = toEvent(context, entity, entity.id === undefined ? undefined : String(entity.id), context.epoch(entity.startTime));
+	// The outcome is filtered here, not by Capillary: the event still moves the cursor, it is just not emitted.
+	if (event && ((outcome === 'success' && !succeeded) || (outcome === 'failed' && succeeded))) event.included = false;
+	return event;
 }
 
 const behaviouralEventDefinition: LogSource = {
@@ -165,8 +175,9 @@ const behaviouralEventDefinition: LogSource = {
 		},
 	],
 	identity: (c) => [c.param('eventName', '')],
-	async read(context, from) {
-		return (await auditEvents(context)).filter((e) => e.position >= from);
+	ordered: false,
+	async read(context, sink) {
+		await wholeLog(sink, 'GET /v2/events/audit_logs', async () => await auditEvents(context));
 	},
 	async recent(context, count) {
 		return newestFirst(await auditEvents(context), count);
@@ -209,26 +220,64 @@ const rejectedTransaction: LogSource = {
 		},
 	],
 	identity: (c) => [c.param('rejectionStatus', ''), c.param('errorCode', '')],
-	async read(context, from) {
-		// Filters are whole days (yyyy-MM-dd, org time): read the days, keep the instants from `from` on.
-		const entities = await allPages(async (offset, limit) => {
-			const page = await context.get('/v2/organization/rejectedTransactions', {
-				startDate: context.date(from, 'date'),
-				endDate: context.date(Date.now() + DAY, 'date'),
-				status: context.param('rejectionStatus', ''),
-				errorCode: context.param('errorCode', ''),
-				sortBy: 'addedDate',
-				limit,
-				offset,
-			});
-			return page.entities;
-		}, 100);
-		return entities.map((e) => rejectionOf(context, e)).filter(isEvent).filter((e) => e.position >= from);
+	// Capillary sorts by addedDate, ascending: the order rejections are logged in.
+	ordered: true,
+	async read(context, sink) {
+		// Filters are whole days (org time): the day of the cursor on; offsets below the cursor are remembered.
+		const startDate = context.since(sink.from, 'date');
+		await readOffsetPages(sink, {
+			endpoint: 'GET /v2/organization/rejectedTransactions',
+			limit: 100,
+			margin: 10,
+			resume: { key: startDate, hints: context.resume, settle: context.settle },
+			fetch: async (offset, limit) => pageOf(await rejectionPage(context, startDate, offset, limit), (e) => rejectionOf(context, e)),
+		});
+	},
+	async head(context) {
+		// Sorted oldest first: finding the newest means reading everything; one entry of the last day
+		// tells enough. The first answer tells Capillary's clock: if it is behind n8n's, ask for its day.
+		const first = context.since(Date.now() - DAY, 'date');
+		if ((await rejectionPage(context, first, 0, 1)).length) return undefined;
+		const serverDay = context.since(Math.min(Date.now(), context.serverDate ?? Infinity) - DAY, 'date');
+		if (serverDay !== first && (await rejectionPage(context, serverDay, 0, 1)).length) return undefined;
+		return null;
 	},
 	async recent(context, count) {
-		return newestFirst(await this.read(context, Date.now() - 30 * DAY), count);
+		const lastDays = await newestRejections(context, 2, count);
+		return lastDays.length ? lastDays : await newestRejections(context, 30, count);
 	},
 };
+
+/** Sorted oldest first: read the last `days` (at most 100 pages) and keep the newest. */
+async function newestRejections(context: PollContext, days: number, count: number): Promise<LogEvent[]> {
+	const startDate = context.since(context.latest() - days * DAY, 'date');
+	const newest: LogEvent[] = [];
+	const ids = new Set<string>();
+	for (let offset = 0, pages = 0; pages < 100; offset += 100, pages++) {
+		const entities = await rejectionPage(context, startDate, offset, 100);
+		const events = entities.map((e) => rejectionOf(context, e)).filter(isEvent);
+		const fresh = events.filter((e) => !ids.has(e.id));
+		fresh.forEach((e) => ids.add(e.id));
+		for (const e of fresh) newest.push(e);
+		if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
+		// A short page ends the list; a page of nothing new means the server ignores the offset.
+		if (entities.length < 100 || fresh.length === 0) break;
+	}
+	return newestFirst(newest, count);
+}
+
+async function rejectionPage(context: PollContext, startDate: string, offset: number, limit: number): Promise<IDataObject[]> {
+	const { entities } = await context.get('/v2/organization/rejectedTransactions', {
+		startDate,
+		endDate: context.date(context.latest() + DAY, 'date'),
+		status: context.param('rejectionStatus', ''),
+		errorCode: context.param('errorCode', ''),
+		sortBy: 'addedDate',
+		limit,
+		offset,
+	});
+	return entities;
+}
 
 function rejectionOf(context: PollContext, entity: IDataObject): LogEvent | undefined {
 	const id = entity.entityId ?? entity.billNumber;
@@ -282,31 +331,69 @@ const request: LogSource = {
 		const type = c.param('requestType', 'CHANGE_IDENTIFIER');
 		return [type, c.param(`baseType${type}`, ''), c.param('requestStatus', '')];
 	},
-	async read(context, from) {
-		const type = context.param('requestType', 'CHANGE_IDENTIFIER');
-		const limit = 1000;
-		const all: LogEvent[] = [];
-		for (let startId = Math.max(0, Math.floor(from)); ; ) {
-			const { entities } = await context.get('/v1.1/request/logs', {
-				type,
-				base_type: context.param(`baseType${type}`, REQUEST_BASE_TYPES[type]?.[0] ?? ''),
-				status: context.param('requestStatus', ''),
-				// Required by the API; the ID range does the real filtering.
-				start_date: context.date(Date.now() - 3650 * DAY, 'date'),
-				end_date: context.date(Date.now() + DAY, 'date'),
-				start_id: startId,
-				limit,
-			});
-			const events = entities.map((e) => toEvent(context, e, String(e.id ?? ''), Number(e.id))).filter(isEvent);
-			all.push(...events);
-			if (entities.length < limit) return all;
-			startId = Math.max(...events.map((e) => e.position)) + 1;
+	ordered: true,
+	async read(context, sink) {
+		await readIdPages(sink, {
+			endpoint: 'GET /v1.1/request/logs',
+			parameter: 'start_id',
+			limit: 1000,
+			fetch: async (startId, limit) => pageOf(await requestPage(context, startId, limit), (e) => toEvent(context, e, String(e.id ?? ''), Number(e.id))),
+		});
+	},
+	async head(context) {
+		// Ascending IDs only: find the newest by doubling start_id, then halving (a few dozen requests at most).
+		const newestFrom = async (startId: number) => {
+			const entities = await requestPage(context, startId, 1000);
+			let newest = -1;
+			for (const e of entities) newest = Math.max(newest, Number(e.id) || -1);
+			return { full: entities.length >= 1000, newest };
+		};
+		const first = await newestFrom(0);
+		if (!first.full) return first.newest >= 0 ? first.newest : null;
+		let low = first.newest;
+		/** Smallest start_id known to return nothing. */
+		let empty = Infinity;
+		for (let asked = 0; asked < 64; asked++) {
+			const start = empty === Infinity ? Math.max(2 * low, low + 1000) : Math.floor((low + empty) / 2);
+			if (start <= low) return low;
+			const page = await newestFrom(start);
+			if (page.newest < 0) empty = start;
+			// Not full, or IDs below start_id (the server ignores it; the read then fails clearly).
+			else if (!page.full || page.newest < start) return page.newest;
+			else low = page.newest;
 		}
+		return low;
 	},
 	async recent(context, count) {
-		return newestFirst(await this.read(context, 0), count);
+		// Ascending IDs only: page through, keeping the newest.
+		const newest: LogEvent[] = [];
+		for (let startId = 0, pages = 0; pages < 1000; pages++) {
+			const entities = await requestPage(context, startId, 1000);
+			const events = entities.map((e) => toEvent(context, e, String(e.id ?? ''), Number(e.id))).filter(isEvent);
+			for (const e of events) newest.push(e);
+			if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
+			const next = events.reduce((max, e) => Math.max(max, e.position + 1), startId);
+			if (entities.length < 1000 || next <= startId) break;
+			startId = next;
+		}
+		return newestFirst(newest, count);
 	},
 };
+
+async function requestPage(context: PollContext, startId: number, limit: number): Promise<IDataObject[]> {
+	const type = context.param('requestType', 'CHANGE_IDENTIFIER');
+	const { entities } = await context.get('/v1.1/request/logs', {
+		type,
+		base_type: context.param(`baseType${type}`, REQUEST_BASE_TYPES[type]?.[0] ?? ''),
+		status: context.param('requestStatus', ''),
+		// Required by the API; the ID range does the real filtering.
+		start_date: context.date(context.latest() - 3650 * DAY, 'date'),
+		end_date: context.date(context.latest() + DAY, 'date'),
+		start_id: startId,
+		limit,
+	});
+	return entities;
+}
 
 const customerTransaction: LogSource = {
 	value: 'customerTransaction',
@@ -315,14 +402,21 @@ const customerTransaction: LogSource = {
 	kind: 'id',
 	fields: customerFields(),
 	identity: (c) => [c.param('identifierName'), c.param('identifierValue'), c.param('source')],
-	async read(context, from) {
+	// Sorted by billing time while positioned by ID: read everything from the start ID.
+	ordered: false,
+	async read(context, sink) {
 		const id = await customerId(context);
-		const entities = await allPages(
-			async (offset, limit) =>
-				(await context.get(`/v2/customers/${encodeURIComponent(id)}/transactions`, { startId: Math.max(0, Math.floor(from)), sortBy: 'BILLING_TIME', sortOrder: 'ASC', limit, offset })).entities,
-			1000,
-		);
-		return entities.map((e) => toEvent(context, e, String(e.id ?? ''), Number(e.id))).filter(isEvent);
+		const startId = Math.max(0, Math.floor(sink.from));
+		await readOffsetPages(sink, {
+			endpoint: 'GET /v2/customers/{customerId}/transactions',
+			limit: 1000,
+			margin: 10,
+			fetch: async (offset, limit) =>
+				pageOf(
+					(await context.get(`/v2/customers/${encodeURIComponent(id)}/transactions`, { startId, sortBy: 'BILLING_TIME', sortOrder: 'ASC', limit, offset })).entities,
+					(e) => toEvent(context, e, String(e.id ?? ''), Number(e.id)),
+				),
+		});
 	},
 	async recent(context, count) {
 		const id = await customerId(context);
@@ -352,8 +446,9 @@ function wholeCustomerLog(spec: {
 		kind: spec.kind,
 		fields: customerFields(),
 		identity: (c) => [c.param('identifierName'), c.param('identifierValue'), c.param('source')],
-		async read(context, from) {
-			return (await events(context)).filter((e) => e.position >= from);
+		ordered: false,
+		async read(context, sink) {
+			await wholeLog(sink, `GET ${spec.path(0).replace('/0/', '/{customerId}/')}`, async () => await events(context));
 		},
 		async recent(context, count) {
 			return newestFirst(await events(context), count);
@@ -386,37 +481,51 @@ const customerPointsLedger: LogSource = {
 	kind: 'time',
 	fields: customerFields(),
 	identity: (c) => [c.param('identifierName'), c.param('identifierValue'), c.param('source')],
-	async read(context, from) {
-		// The API allows windows of at most 30 days and pages of at most 10, with offset = page number.
-		const now = Date.now();
-		const all: LogEvent[] = [];
-		for (let start = Math.max(from, now - 365 * DAY); start <= now; start += 29 * DAY) {
+	ordered: true,
+	async read(context, sink) {
+		// Windows of at most 30 days (29 + the DST margin), pages of at most 10, offset = page number.
+		const now = context.latest();
+		for (let start = Math.max(sink.from, now - 365 * DAY); start <= now; start += 29 * DAY) {
 			const end = Math.min(start + 29 * DAY, now + DAY);
-			for (let page = 0; ; page++) {
-				const { entities } = await context.get(
-					'/v2/pointsLedger/getCustomerLedgerInfo',
-					{
-						identifierName: context.param('identifierName'),
-						identifierValue: context.param('identifierValue'),
-						source: context.param('source'),
-						startDate: context.date(start, 'iso').slice(0, 19),
-						endDate: context.date(end, 'iso').slice(0, 19),
-						sortOrder: 'ASC',
-						limit: 10,
-						offset: page,
-					},
-					{ items: 'ledgerEntries' },
-				);
-				all.push(...entities.map((e) => ledgerEventOf(context, e)).filter(isEvent));
-				if (entities.length < 10) break;
-			}
+			const more = await readOffsetPages(sink, {
+				endpoint: 'GET /v2/pointsLedger/getCustomerLedgerInfo',
+				limit: 10,
+				margin: 0,
+				pageNumbers: true,
+				fetch: async (page, limit) => pageOf(await ledgerPage(context, start, end, page, limit), (e) => ledgerEventOf(context, e)),
+			});
+			if (!more) return;
 		}
-		return all.filter((e) => e.position >= from);
 	},
 	async recent(context, count) {
-		return newestFirst(await this.read(context, Date.now() - 29 * DAY), count);
+		const now = context.latest();
+		const newest: LogEvent[] = [];
+		for (let page = 0; page < 100; page++) {
+			const entities = await ledgerPage(context, now - 29 * DAY, now + DAY, page, 10, 'DESC');
+			for (const e of entities.map((entity) => ledgerEventOf(context, entity)).filter(isEvent)) newest.push(e);
+			if (newest.length >= count || entities.length < 10) break;
+		}
+		return newestFirst(newest, count);
 	},
 };
+
+async function ledgerPage(context: PollContext, start: number, end: number, page: number, limit: number, sortOrder = 'ASC'): Promise<IDataObject[]> {
+	const { entities } = await context.get(
+		'/v2/pointsLedger/getCustomerLedgerInfo',
+		{
+			identifierName: context.param('identifierName'),
+			identifierValue: context.param('identifierValue'),
+			source: context.param('source'),
+			startDate: context.since(start, 'localIso'),
+			endDate: context.date(end, 'localIso'),
+			sortOrder,
+			limit,
+			offset: page,
+		},
+		{ items: 'ledgerEntries' },
+	);
+	return entities;
+}
 
 function ledgerEventOf(context: PollContext, entity: IDataObject): LogEvent | undefined {
 	const when = entity.ledgerCreatedDateISO ?? entity.ledgerCreatedDate;
@@ -430,13 +539,16 @@ const userGroupTransaction: LogSource = {
 	kind: 'time',
 	fields: [groupField()],
 	identity: (c) => [c.param('groupId')],
-	async read(context, from) {
-		const entities = await allPages(
-			async (offset, limit) =>
-				(await context.get('/v2/userGroup2/transactions', { id: context.param('groupId'), startDate: context.date(from, 'iso'), order: 'asc', limit, offset })).entities,
-			100,
-		);
-		return entities.map((e) => groupTransactionOf(context, e)).filter(isEvent).filter((e) => e.position >= from);
+	ordered: true,
+	async read(context, sink) {
+		const startDate = context.since(sink.from, 'iso');
+		await readOffsetPages(sink, {
+			endpoint: 'GET /v2/userGroup2/transactions',
+			limit: 100,
+			margin: 10,
+			fetch: async (offset, limit) =>
+				pageOf((await context.get('/v2/userGroup2/transactions', { id: context.param('groupId'), startDate, order: 'asc', limit, offset })).entities, (e) => groupTransactionOf(context, e)),
+		});
 	},
 	async recent(context, count) {
 		const { entities } = await context.get('/v2/userGroup2/transactions', { id: context.param('groupId'), order: 'desc', limit: Math.max(count, 10) });
@@ -458,9 +570,12 @@ const userGroupTierChange: LogSource = {
 	kind: 'time',
 	fields: [groupField()],
 	identity: (c) => [c.param('groupId')],
-	async read(context, from) {
-		const { entities } = await context.get('/v2/userGroup2/slabHistory', { fleetGroupId: context.param('groupId'), startDate: context.date(from, 'iso'), pageSize: 1000 });
-		return entities.map((e) => tierChangeOf(context, e)).filter(isEvent).filter((e) => e.position >= from);
+	ordered: false,
+	async read(context, sink) {
+		await wholeLog(sink, 'GET /v2/userGroup2/slabHistory', async () => {
+			const { entities } = await context.get('/v2/userGroup2/slabHistory', { fleetGroupId: context.param('groupId'), startDate: context.since(sink.from, 'iso'), pageSize: 1000 });
+			return entities.map((e) => tierChangeOf(context, e)).filter(isEvent);
+		});
 	},
 	async recent(context, count) {
 		const { entities } = await context.get('/v2/userGroup2/slabHistory', { fleetGroupId: context.param('groupId'), pageSize: Math.max(count, 10) });

@@ -24,13 +24,29 @@ export function zoneOffsetMs(timeZone: string, utcMs: number): number {
 	return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
-/** A wall-clock time in `timeZone` → epoch milliseconds. */
+const HOUR = 3_600_000;
+
+/**
+ * A wall-clock time in `timeZone` → epoch milliseconds. A time that occurs twice (the repeated
+ * hour when clocks go back) is read as its LATER occurrence: an event of the first occurrence then
+ * looks up to an hour in the future, which the trigger handles like any future-dated event
+ * (emitted once, the cursor does not jump). Read as the earlier one, an event of the second
+ * occurrence would look an hour late and fall behind the cursor. A time in the skipped hour
+ * (clocks go forward) is read with the offset before the change.
+ */
 export function localToEpoch(fields: number[], timeZone: string): number {
 	const [y, mo, d, h = 0, mi = 0, s = 0, ms = 0] = fields;
 	const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-	let guess = wall - zoneOffsetMs(timeZone, wall);
-	guess = wall - zoneOffsetMs(timeZone, guess);
-	return guess;
+	const before = zoneOffsetMs(timeZone, wall - 14 * HOUR);
+	const after = zoneOffsetMs(timeZone, wall + 14 * HOUR);
+	const candidates = [wall - before, wall - after].filter((instant) => instant + zoneOffsetMs(timeZone, instant) === wall);
+	if (candidates.length === 0) return wall - before;
+	return candidates.length === 1 ? candidates[0] : Math.max(candidates[0], candidates[1]);
+}
+
+/** How far a local time near `epoch` can be misread because of a DST change (0 when none is near). */
+export function ambiguityMs(epoch: number, timeZone: string): number {
+	return Math.abs(zoneOffsetMs(timeZone, epoch - 26 * HOUR) - zoneOffsetMs(timeZone, epoch + 26 * HOUR));
 }
 
 /** Epoch milliseconds of a Capillary timestamp, or undefined when it is not one. */
@@ -59,7 +75,8 @@ function wallClock(epoch: number, timeZone: string) {
 	};
 }
 
-export type DateFormat = 'date' | 'dateTime' | 'iso' | 'epochMs';
+/** `localIso`: `2024-11-03T01:30:00`, the org's wall clock without an offset. */
+export type DateFormat = 'date' | 'dateTime' | 'iso' | 'localIso' | 'epochMs';
 
 /** An instant in the format an endpoint's date filter expects, in the org's time zone. */
 export function formatFor(epoch: number, format: DateFormat, timeZone: string): string {
@@ -67,6 +84,7 @@ export function formatFor(epoch: number, format: DateFormat, timeZone: string): 
 	const { date, time, offsetMinutes } = wallClock(epoch, timeZone);
 	if (format === 'date') return date;
 	if (format === 'dateTime') return `${date} ${time}`;
+	if (format === 'localIso') return `${date}T${time}`;
 	const sign = offsetMinutes < 0 ? '-' : '+';
 	const abs = Math.abs(offsetMinutes);
 	return `${date}T${time}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;

@@ -1,55 +1,87 @@
 /** The exactly-once cursor and the time handling, as pure functions. */
-import { advance, MAX_REMEMBERED, planPoll, seed, startAt, type LogEvent } from '../../dist/nodes/CapillaryTrigger/cursor';
-import { formatFor, toEpoch } from '../../dist/nodes/CapillaryTrigger/time';
+import { decodeSeen, encodeSeen, hashId, Intake, migrate, SEEN_LIMIT, startAt, type CursorState, type LogEvent } from '../../dist/nodes/CapillaryTrigger/cursor';
+import { ambiguityMs, formatFor, toEpoch } from '../../dist/nodes/CapillaryTrigger/time';
 
 const ev = (id: string, position: number): LogEvent => ({ id, position, json: { id } });
 
-describe('cursor', () => {
-	const overlap = 100;
+/** One poll over `events` (what the server returns from the floor on). */
+function poll(state: CursorState, events: LogEvent[], options: { overlap?: number; maxEvents?: number; seed?: boolean; present?: number } = {}) {
+	const intake = new Intake(state, { overlap: options.overlap ?? 100, maxEvents: options.maxEvents ?? 10_000, seed: options.seed });
+	intake.offer(events.filter((e) => e.position >= state.floor));
+	const { deliver, next } = intake.finish(options.present);
+	return { ids: deliver.map((e) => e.id), next: JSON.parse(JSON.stringify(next)) as CursorState };
+}
 
+describe('cursor', () => {
 	it('seeding remembers what exists and delivers nothing of it later', () => {
-		const state = seed('k', [ev('a', 950), ev('b', 990)], 1000, overlap);
-		expect(state.cursor).toBe(1000);
-		const { deliver } = advance(state, [ev('a', 950), ev('b', 990), ev('c', 1005)], overlap);
-		expect(deliver.map((e) => e.id)).toEqual(['c']);
+		const seeded = poll(startAt('k', 900), [ev('a', 950), ev('b', 990)], { seed: true });
+		expect(seeded.ids).toEqual([]);
+		expect(poll(seeded.next, [ev('a', 950), ev('b', 990), ev('c', 1005)]).ids).toEqual(['c']);
 	});
 
 	it('delivers several events with the same position once each, oldest first, ties by id', () => {
-		const state = seed('k', [], 1000, overlap);
-		const { deliver, next } = advance(state, [ev('z', 1010), ev('x', 1010), ev('y', 1005)], overlap);
-		expect(deliver.map((e) => e.id)).toEqual(['y', 'x', 'z']);
-		const again = advance(next, [ev('z', 1010), ev('x', 1010), ev('w', 1010)], overlap);
-		expect(again.deliver.map((e) => e.id)).toEqual(['w']);
+		const { ids, next } = poll(startAt('k', 1000), [ev('z', 1010), ev('x', 1010), ev('y', 1005)]);
+		expect(ids).toEqual(['y', 'x', 'z']);
+		expect(poll(next, [ev('z', 1010), ev('x', 1010), ev('w', 1010)]).ids).toEqual(['w']);
 	});
 
-	it('catches an event written late, behind the cursor but inside the overlap', () => {
-		const { next } = advance(seed('k', [], 1000, overlap), [ev('a', 1050)], overlap);
-		expect(planPoll(next, overlap).from).toBe(950);
-		const late = advance(next, [ev('a', 1050), ev('late', 1020)], overlap);
-		expect(late.deliver.map((e) => e.id)).toEqual(['late']);
+	it('catches an event written late, behind the newest but inside the overlap', () => {
+		const { next } = poll(startAt('k', 900), [ev('a', 1050)]);
+		expect(next.floor).toBe(950);
+		expect(poll(next, [ev('a', 1050), ev('late', 1020)]).ids).toEqual(['late']);
 	});
 
-	it('keeps the remembered ids bounded to the overlap window (and a hard cap)', () => {
-		let state = seed('k', [], 0, overlap);
-		for (let poll = 1; poll <= 50; poll++) {
-			const events = Array.from({ length: 20 }, (_, i) => ev(`${poll}-${i}`, poll * 1000 + i));
-			state = advance(state, events, overlap).next;
+	it('keeps the remembered keys bounded to the overlap window', () => {
+		let state = startAt('k', 0);
+		for (let round = 1; round <= 50; round++) state = poll(state, Array.from({ length: 20 }, (_, i) => ev(`${round}-${i}`, round * 1000 + i))).next;
+		expect(decodeSeen(state.seen, state.floor)).toHaveLength(20);
+	});
+
+	it(`past ${SEEN_LIMIT} remembered keys the floor rises instead: 0 of 30,000 repeated`, () => {
+		const burst = Array.from({ length: 30_000 }, (_, i) => ev(`b${i}`, 60_000 + Math.floor(i / 7)));
+		const first = poll(startAt('k', 0), burst, { overlap: 1_000_000, maxEvents: 30_000 });
+		expect(first.ids).toHaveLength(30_000);
+		expect(decodeSeen(first.next.seen, first.next.floor)).toHaveLength(SEEN_LIMIT);
+		expect(poll(first.next, [...burst, ev('new', 70_000)], { overlap: 1_000_000 }).ids).toEqual(['new']);
+	});
+
+	it('emits at most maxEvents per poll, oldest first, the rest on the next polls: 0 lost, 0 repeated', () => {
+		const backlog = Array.from({ length: 2_500 }, (_, i) => ev(`e${i}`, 1000 + Math.floor(i / 3)));
+		let state = startAt('k', 0);
+		const emitted: string[] = [];
+		for (let round = 0; round < 3; round++) {
+			const { ids, next } = poll(state, backlog, { maxEvents: 1000 });
+			expect(ids.length).toBeLessThanOrEqual(1000);
+			emitted.push(...ids);
+			state = next;
 		}
-		expect(state.seen.length).toBe(20);
-		const burst = Array.from({ length: MAX_REMEMBERED + 500 }, (_, i) => ev(`b${i}`, 60_000));
-		expect(advance(state, burst, overlap).next.seen.length).toBe(MAX_REMEMBERED);
+		expect(emitted).toHaveLength(2_500);
+		expect(new Set(emitted).size).toBe(2_500);
 	});
 
-	it('does not move backwards, and survives a JSON round trip', () => {
-		const state = JSON.parse(JSON.stringify(advance(seed('k', [], 1000, overlap), [ev('a', 1200)], overlap).next));
-		expect(advance(state, [], overlap).next.cursor).toBe(1200);
+	it('never moves the floor past the present: a future-dated event hides nothing', () => {
+		const { ids, next } = poll(startAt('k', 0), [ev('future', 90_000)], { present: 1000 });
+		expect(ids).toEqual(['future']);
+		expect(next.floor).toBeLessThanOrEqual(1000);
+		expect(poll(next, [ev('future', 90_000), ev('now', 1001)], { present: 1100 }).ids).toEqual(['now']);
+	});
+
+	it('stores the remembered keys compactly and reads them back exactly', () => {
+		const keys = [1000, 1000, 1003, 2_000_000].map((position, i) => ({ position, hash: hashId(`id${i}`) })).sort((a, b) => a.position - b.position || (a.hash < b.hash ? -1 : 1));
+		const text = encodeSeen(keys, 900);
+		expect(decodeSeen(text, 900)).toEqual(keys);
+		expect(text.length).toBeLessThan(4 * 12);
+	});
+
+	it('carries a version 1 state over without repeating what it delivered', () => {
+		const old = { version: 1, key: 'k', cursor: 1000, seen: [['a', 990], ['b', 1000]] };
+		const state = migrate(old, 'k', 100)!;
+		expect(poll(state, [ev('a', 990), ev('b', 1000), ev('c', 1001)]).ids).toEqual(['c']);
+		expect(migrate(old, 'other', 100)).toBeUndefined();
 	});
 
 	it('backfill delivers from the given position on, not before', () => {
-		const state = startAt('k', 500, overlap);
-		expect(planPoll(state, overlap).from).toBe(500);
-		const { deliver } = advance(state, [ev('old', 499), ev('a', 500), ev('b', 800)], overlap);
-		expect(deliver.map((e) => e.id)).toEqual(['a', 'b']);
+		expect(poll(startAt('k', 500), [ev('old', 499), ev('a', 500), ev('b', 800)]).ids).toEqual(['a', 'b']);
 	});
 });
 
@@ -77,6 +109,19 @@ describe('time', () => {
 		expect(formatFor(instant, 'iso', 'Asia/Kolkata')).toBe('2023-05-16T01:30:00+05:30');
 		expect(formatFor(instant, 'iso', 'America/New_York')).toBe('2023-05-15T16:00:00-04:00');
 		expect(formatFor(instant, 'epochMs', 'UTC')).toBe(String(instant));
+	});
+
+	it('reads a local time of the repeated hour (clocks go back) as its later occurrence, and one after clocks go forward exactly', () => {
+		// New York, 2024-11-03: 01:30 happens at 05:30Z (EDT) and again at 06:30Z (EST).
+		expect(toEpoch('2024-11-03 01:30:00', 'America/New_York')).toBe(Date.UTC(2024, 10, 3, 6, 30));
+		expect(toEpoch('2024-11-03 00:30:00', 'America/New_York')).toBe(Date.UTC(2024, 10, 3, 4, 30));
+		expect(toEpoch('2024-11-03 02:30:00', 'America/New_York')).toBe(Date.UTC(2024, 10, 3, 7, 30));
+		// 2024-03-10: 02:00 → 03:00; 01:59 EST and 03:00 EDT are one minute apart.
+		expect(toEpoch('2024-03-10 01:59:00', 'America/New_York')).toBe(Date.UTC(2024, 2, 10, 6, 59));
+		expect(toEpoch('2024-03-10 03:00:00', 'America/New_York')).toBe(Date.UTC(2024, 2, 10, 7, 0));
+		expect(ambiguityMs(Date.UTC(2024, 10, 3, 6), 'America/New_York')).toBe(3_600_000);
+		expect(ambiguityMs(Date.UTC(2024, 6, 3, 6), 'America/New_York')).toBe(0);
+		expect(formatFor(Date.UTC(2024, 10, 3, 6, 30), 'localIso', 'America/New_York')).toBe('2024-11-03T01:30:00');
 	});
 
 	it('rejects what is not a timestamp', () => {
