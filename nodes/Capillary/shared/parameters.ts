@@ -36,6 +36,29 @@ function isResourceLocator(value: unknown): value is { __rl: true; value: unknow
 
 const own = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
+const validates = new WeakMap<INodeTypeDescription, boolean>();
+
+/**
+ * Whether n8n's validateValueAgainstSchema can change or refuse a value of this node: only with
+ * `validateType` somewhere, or resource mapper / filter parameters. When it cannot, skipping it
+ * saves a search through every property of the node for each read.
+ */
+function descriptionValidates(description: INodeTypeDescription): boolean {
+	let result = validates.get(description);
+	if (result === undefined) {
+		const visit = (value: unknown): boolean => {
+			if (Array.isArray(value)) return value.some(visit);
+			if (value === null || typeof value !== 'object') return false;
+			const property = value as IDataObject;
+			if (property.validateType !== undefined || property.type === 'resourceMapper' || property.type === 'filter') return true;
+			return visit(property.options) || visit(property.values);
+		};
+		result = visit(description.properties);
+		validates.set(description, result);
+	}
+	return result;
+}
+
 /** One node run's parameters. */
 export class ParameterCache {
 	readonly dynamicRoots: string[];
@@ -46,12 +69,16 @@ export class ParameterCache {
 
 	private readonly properties = new Map<string, INodeProperties | null>();
 
+	/** Options for n8n's getNodeParameter when reading a whole top-level parameter. */
+	readonly readOptions: { skipValidation?: boolean };
+
 	constructor(
 		readonly context: IExecuteFunctions,
 		readonly node: INode,
 		readonly description: INodeTypeDescription,
 	) {
 		this.dynamicRoots = Object.keys(node.parameters).filter((name) => holdsExpression(node.parameters[name]));
+		this.readOptions = descriptionValidates(description) ? {} : { skipValidation: true };
 	}
 
 	isDynamic(root: string): boolean {
@@ -59,7 +86,7 @@ export class ParameterCache {
 	}
 
 	staticValue(root: string): unknown {
-		if (!this.staticValues.has(root)) this.staticValues.set(root, this.context.getNodeParameter(root, 0));
+		if (!this.staticValues.has(root)) this.staticValues.set(root, this.context.getNodeParameter(root, 0, undefined, this.readOptions));
 		return this.staticValues.get(root);
 	}
 
@@ -106,7 +133,7 @@ export class ItemParameters {
 		const { node, context } = this.cache;
 		if (!own(node.parameters, root)) return undefined;
 		if (!this.cache.isDynamic(root)) return this.cache.staticValue(root);
-		if (!this.values.has(root)) this.values.set(root, context.getNodeParameter(root, this.itemIndex));
+		if (!this.values.has(root)) this.values.set(root, context.getNodeParameter(root, this.itemIndex, undefined, this.cache.readOptions));
 		return this.values.get(root);
 	}
 
