@@ -262,19 +262,19 @@ function applyRequestOptions(run: Run, requestData: RequestData, settings: IData
 	const { proxy, timeout, allowUnauthorizedCerts } = (settings ?? {}) as { proxy?: string; timeout?: number; allowUnauthorizedCerts?: boolean };
 	const options = requestData.options as IHttpRequestOptions;
 	if (proxy) {
-		let parsed: URL | undefined;
-		try {
-			parsed = new URL(proxy.includes('://') ? proxy : `http://${proxy}`);
-		} catch {
-			parsed = undefined;
-		}
+		// The parts node:url's parse gives RoutingNode (node code may not import node:url).
+		const parsed = /^([a-z][a-z0-9+.-]*:)?\/\/(?:([^@/?#]*)@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d+))?/i.exec(proxy);
+		const parts = { host: parsed?.[3] || undefined, port: parsed?.[4] || undefined };
 		for (const part of ['host', 'port'] as const) {
-			if (!parsed || !parsed[part === 'host' ? 'hostname' : 'port']) {
+			if (parts[part] === undefined) {
 				throw new NodeOperationError(run.node, 'The proxy is not valid', { runIndex: run.runIndex, itemIndex, description: `The proxy URL does not contain a valid value for "${part}"` });
 			}
 		}
-		options.proxy = { host: parsed!.hostname, port: parseInt(parsed!.port, 10), protocol: parsed!.protocol.replace(/:$/, '') || undefined };
-		if (parsed!.username) options.proxy.auth = { username: decodeURIComponent(parsed!.username), password: decodeURIComponent(parsed!.password) };
+		options.proxy = { host: parts.host!.replace(/^\[|\]$/g, ''), port: parseInt(parts.port!, 10), protocol: parsed![1]?.replace(/:$/, '') || undefined } as IHttpRequestOptions['proxy'];
+		if (parsed![2]) {
+			const [username, password] = decodeURIComponent(parsed![2]).split(':');
+			options.proxy!.auth = { username, password };
+		}
 	}
 	if (allowUnauthorizedCerts) options.skipSslCertificateValidation = allowUnauthorizedCerts;
 	options.timeout = timeout ? timeout : 300_000;
