@@ -69,6 +69,9 @@ export class ParameterCache {
 
 	private readonly properties = new Map<string, INodeProperties | null>();
 
+	/** Reads of parameters the node does not have: n8n's answer (the fallback) is the same for every item. */
+	readonly absent = new Map<string, unknown>();
+
 	/** Options for n8n's getNodeParameter when reading a whole top-level parameter. */
 	readonly readOptions: { skipValidation?: boolean };
 
@@ -169,7 +172,13 @@ export class ItemParameters {
 		if (flags.some((k) => k !== 'extractValue')) return context.getNodeParameter(name, this.itemIndex, fallback as never, options);
 		const value = this.resolved(name);
 		// Absent: n8n gives the fallback, or says it cannot get the parameter.
-		if (value === undefined) return context.getNodeParameter(name, this.itemIndex, fallback as never, options);
+		if (value === undefined) {
+			const root = toPath(name)[0];
+			if (this.cache.isDynamic(root) || fallback === undefined) return context.getNodeParameter(name, this.itemIndex, fallback as never, options);
+			const key = `${name}\u0000${JSON.stringify(fallback)}\u0000${flags.join()}`;
+			if (!this.cache.absent.has(key)) this.cache.absent.set(key, context.getNodeParameter(name, this.itemIndex, fallback as never, options));
+			return copy(this.cache.absent.get(key));
+		}
 		if (!flags.length) return copy(value);
 		const dynamic = this.cache.isDynamic(toPath(name)[0]);
 		const memo = dynamic ? this.extracted : this.cache.staticExtractedMap();
