@@ -529,17 +529,19 @@ function objectAsString(value: object): string {
 	return `[${typeName}: ${text}]`;
 }
 
-const cache = new Map<string, CompiledExpression | null>();
+const compiledValues = new Map<string, CompiledExpression | null>();
+const compiledStrings = new Map<string, CompiledExpression | null>();
 
 /**
  * Compiles a description value: a plain value gives itself, `=…` a template or expression.
  * Returns undefined when the expression uses syntax outside the supported subset.
- * `objectAsString` mirrors n8n's returnObjectAsString (used for property names).
+ * `asString` mirrors n8n's returnObjectAsString (used for property names).
  */
 export function compileExpression(value: unknown, asString = false): CompiledExpression | undefined {
-	if (typeof value !== 'string' || value.charAt(0) !== '=') return () => value;
-	const key = `${asString ? 's' : 'v'}${value}`;
-	if (cache.has(key)) return cache.get(key) ?? undefined;
+	if (!isExpression(value)) return () => value;
+	const cache = asString ? compiledStrings : compiledValues;
+	const known = cache.get(value);
+	if (known !== undefined) return known ?? undefined;
 	let compiled: CompiledExpression | undefined;
 	try {
 		compiled = compileTemplate(value.slice(1), asString);
@@ -547,8 +549,18 @@ export function compileExpression(value: unknown, asString = false): CompiledExp
 		// Outside the supported subset (or not parseable here): RoutingNode keeps this operation.
 		compiled = undefined;
 	}
-	cache.set(key, compiled ?? null);
+	cache.set(value, compiled ?? null);
 	return compiled;
+}
+
+export function isExpression(value: unknown): value is string {
+	return typeof value === 'string' && value.charAt(0) === '=';
+}
+
+/** A description value for this scope: itself, or what its (compiled) expression gives. */
+export function evaluateValue(value: unknown, scope: ExpressionScope, asString = false): unknown {
+	if (!isExpression(value)) return value;
+	return (compileExpression(value, asString) as CompiledExpression)(scope);
 }
 
 function compileTemplate(expression: string, asString: boolean): CompiledExpression {

@@ -16,8 +16,8 @@ import type {
 import * as workflow from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeHelpers, NodeOperationError, sleep } from 'n8n-workflow';
 
-import type { CompiledExpression, ExpressionScope } from './expression';
-import { compileExpression } from './expression';
+import type { ExpressionScope } from './expression';
+import { compileExpression, evaluateValue } from './expression';
 import { mergeInto, setPath } from './merge';
 import type { OperationPlan } from './plan';
 import { operationPairs, planner } from './plan';
@@ -193,7 +193,7 @@ function collect(
 			parameterValue = item.get(basePath + property.name, undefined, { extractValue });
 		}
 		const scope: ExpressionScope = { ...keys, $credentials: run.credentials, $version: run.node.typeVersion, $value: parameterValue, parameter: item.parameterOf };
-		const evaluate = (value: unknown, asString = false) => (compileExpression(value, asString) as CompiledExpression)(scope);
+		const evaluate = (value: unknown, asString = false) => evaluateValue(value, scope, asString);
 		if (routing.request) {
 			for (const [key, value] of Object.entries(routing.request)) (out.options as unknown as IDataObject)[key] = evaluate(value) as never;
 		}
