@@ -28,7 +28,7 @@ import { ParameterCache } from './parameters';
  * The generic operation runner: n8n's `customOperations[resource][operation]` for every operation
  * of a declarative node. n8n-core picks a custom operation before its RoutingNode, whose cost is
  * a walk over every property of the node (twice) for every item. The runner does what RoutingNode
- * does, in the same order and with the same results (test/engine/runner-equivalence.test.ts runs
+ * does, in the same order and with the same results (test/operations/equivalence.test.ts runs
  * every operation case both ways), but only over the pair's plan (plan.ts), with each parameter
  * resolved once per item (or once per run when it holds no expression) and the description's own
  * expressions compiled once (expression.ts). The request then goes to the node's pagination
