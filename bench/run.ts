@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: the package against the local simulator at a fixed latency, each scenario in
- * its own process, several runs each, medians. Prints a table (and writes bench/results/latest.md).
+ * its own process, several runs each, interleaved (run 1 of every scenario, then run 2 …, so a
+ * busy moment of the shared machine hits all scenarios alike), medians with min–max spread of
+ * wall time, CPU time per item (what the node costs n8n's main thread; the simulator runs in
+ * another process) and peak RSS. Prints a table (and writes bench/results/latest.md).
  *   --runs 3        runs per scenario (default 3)
  *   --latency 20    simulator latency in ms (default 20)
  *   --only a,b      a subset of scenarios (e.g. --only trigger-backlog-events,trigger-backlog-rejections)
@@ -26,6 +29,8 @@ const ONLY = arg('only', '').split(',').filter(Boolean);
 interface Sample {
 	scenario: string;
 	ms: number;
+	cpuMs: number;
+	cpuPerItemMs: number;
 	maxRssMb: number;
 	items?: number;
 	ok?: number;
@@ -43,10 +48,15 @@ interface Sample {
 const SCENARIOS = [
 	'lookup-capillary-c10',
 	'lookup-capillary-c100',
+	'lookup-capillary-routing-c100',
 	'lookup-http-request',
 	'lookup-capillary-bulk',
 	'lookup-fetch-c10',
 	'lookup-fetch-c100',
+	'write-capillary-c100',
+	'write-capillary-routing-c100',
+	'write-http-request',
+	'write-fetch-c100',
 	'transactions-per-item',
 	'transactions-bulk',
 	'storm',
@@ -100,8 +110,11 @@ async function simulatorScenarios(tsx: string, samples: Sample[]) {
 		sim.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
 	});
 	try {
-		for (const scenario of SCENARIOS.filter((s) => !isTrigger(s))) {
-			for (let run = 1; run <= RUNS; run++) {
+		const simulated = SCENARIOS.filter((s) => !isTrigger(s));
+		for (let run = 1; run <= RUNS; run++) {
+			// Rotate the order each run so no scenario always runs first (or right after a heavy one).
+			const order = simulated.map((_, i) => simulated[(i + run - 1) % simulated.length]);
+			for (const scenario of order) {
 				await control(url, 'POST', '/reset?seed=demo');
 				if (scenario === 'storm') {
 					// 30% of requests rate-limited until 400 have been refused: "a storm for a while".
@@ -115,7 +128,7 @@ async function simulatorScenarios(tsx: string, samples: Sample[]) {
 				sample.rateLimited = stats.rateLimited;
 				sample.duplicates = stats.duplicateBillNumbers;
 				samples.push(sample);
-				console.log(`${scenario} run ${run}: ${sample.error ? `ERROR ${sample.error}` : `${Math.round(sample.ms)} ms, ${Math.round(sample.maxRssMb)} MB, ${sample.ok}/${sample.items} ok`}`);
+				console.log(`${scenario} run ${run}: ${sample.error ? `ERROR ${sample.error}` : `${Math.round(sample.ms)} ms, ${sample.cpuPerItemMs.toFixed(2)} ms CPU/item, ${Math.round(sample.maxRssMb)} MB, ${sample.ok}/${sample.items} ok`}`);
 			}
 		}
 	} finally {
@@ -123,33 +136,44 @@ async function simulatorScenarios(tsx: string, samples: Sample[]) {
 	}
 }
 
+type Metric = 'ms' | 'cpuPerItemMs' | 'maxRssMb';
+
 function report(samples: Sample[]) {
 	const by = (name: string) => samples.filter((s) => s.scenario === name && !s.error);
-	const med = (name: string, key: 'ms' | 'maxRssMb') => (by(name).length ? median(by(name).map((s) => s[key])) : NaN);
+	const med = (name: string, key: Metric) => (by(name).length ? median(by(name).map((s) => s[key])) : NaN);
+	const spread = (name: string, key: Metric, digits: number) => {
+		const values = by(name).map((s) => s[key]);
+		if (!values.length) return '-';
+		const f = (v: number) => v.toFixed(digits);
+		return `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
+	};
 	const rows = SCENARIOS.map((name) => {
 		const runs = by(name);
 		const last = runs[runs.length - 1];
-		return `| ${name} | ${runs.length}/${RUNS} | ${Math.round(med(name, 'ms'))} | ${Math.round(med(name, 'maxRssMb'))} | ${last ? `${last.ok}/${last.items}` : '-'} | ${last?.requests ?? '-'} | ${last?.duplicates ?? '-'} |`;
+		return `| ${name} | ${runs.length}/${RUNS} | ${spread(name, 'ms', 0)} | ${spread(name, 'cpuPerItemMs', 2)} | ${spread(name, 'maxRssMb', 0)} | ${last ? `${last.ok}/${last.items}` : '-'} | ${last?.requests ?? '-'} | ${last?.duplicates ?? '-'} |`;
 	});
-	const ratio = (a: string, b: string) => (med(a, 'ms') / med(b, 'ms')).toFixed(2);
+	const ratio = (a: string, b: string, key: Metric = 'ms') => (med(a, key) / med(b, key)).toFixed(2);
+	const both = (a: string, b: string) => `CPU/item ${ratio(a, b, 'cpuPerItemMs')}, wall ${ratio(a, b)}`;
 	const has = (name: string) => SCENARIOS.includes(name);
 	const trigger = (name: string) =>
 		by(name)
 			.map((s) => `${s.ok}/${s.items} emitted in ${s.polls} polls (≤ ${s.maxPerPoll} per poll), ${s.requests} requests, peak RSS ${Math.round(s.maxRssMb)} MB, stored state ≤ ${s.stateBytes} bytes, ${s.lost} lost, ${s.duplicates} duplicated`)
 			.join('; ');
 	const lines = [
-		`Benchmark ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, simulator latency ${LATENCY} ms, ${RUNS} runs per scenario (median).`,
+		`Benchmark ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs per scenario: median (min–max).`,
 		'',
-		'| Scenario | Runs | Median ms | Peak RSS MB | OK / items | Requests | Duplicates |',
-		'| --- | --- | --- | --- | --- | --- | --- |',
+		'| Scenario | Runs | Wall ms | CPU ms per item | Peak RSS MB | OK / items | Requests | Duplicates |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- |',
 		...rows,
 		'',
 		...(has('trigger-backlog-events') ? [`- Trigger, behavioural event log (newest first, time windows): 100,000-event backlog — ${trigger('trigger-backlog-events')}.`] : []),
 		...(has('trigger-backlog-rejections') ? [`- Trigger, rejected transactions (offset pages, day filters): 100,000-event backlog — ${trigger('trigger-backlog-rejections')}.`] : []),
-		...(has('lookup-capillary-c100') ? [`- Scenario 1: Capillary (100 in flight) / HTTP Request node = ${ratio('lookup-capillary-c100', 'lookup-http-request')} (target ≤ 1.10); Capillary (100) / raw fetch (100) = ${ratio('lookup-capillary-c100', 'lookup-fetch-c100')} (target ≤ 1.5); Capillary (10, default) / raw fetch (10) = ${ratio('lookup-capillary-c10', 'lookup-fetch-c10')}.`] : []),
-		...(has('lookup-capillary-bulk') ? [`- Scenario 1, bulk read: 1,000 lookups through Capillary Bulk (v1.1 customer/get, 100 identifiers per request) / HTTP Request node = ${ratio('lookup-capillary-bulk', 'lookup-http-request')}.`] : []),
-		...(has('transactions-bulk') ? [`- Scenario 2: per-item / bulk = ${(med('transactions-per-item', 'ms') / med('transactions-bulk', 'ms')).toFixed(1)}× (target ≥ 20×).`] : []),
-		...(has('storm') ? [`- Scenario 3: 429 storm — ${by('storm').map((s) => `${s.ok}/${s.items} completed, ${s.duplicates} duplicates, ${s.rateLimited} answers 429`).join('; ')}.`] : []),
+		...(has('lookup-capillary-c100') ? [`- Read, 1,000 customer lookups: Capillary (100 in flight) / HTTP Request node: ${both('lookup-capillary-c100', 'lookup-http-request')} (target ≤ 1.10); / raw fetch (100): ${both('lookup-capillary-c100', 'lookup-fetch-c100')} (target ≤ 1.5); peak RSS ${ratio('lookup-capillary-c100', 'lookup-http-request', 'maxRssMb')}× the HTTP Request node's (target ≤ 1.10). Before the operation runner (RoutingNode): ${both('lookup-capillary-routing-c100', 'lookup-http-request')} of the HTTP Request node.`] : []),
+		...(has('write-capillary-c100') ? [`- Write, 1,000 transactions added: Capillary (100) / HTTP Request node: ${both('write-capillary-c100', 'write-http-request')}; / raw fetch (100): ${both('write-capillary-c100', 'write-fetch-c100')}; peak RSS ${ratio('write-capillary-c100', 'write-http-request', 'maxRssMb')}×. Before (RoutingNode): ${both('write-capillary-routing-c100', 'write-http-request')}.`] : []),
+		...(has('lookup-capillary-c10') ? [`- Default concurrency: Capillary (10) / raw fetch (10) = ${both('lookup-capillary-c10', 'lookup-fetch-c10')}.`] : []),
+		...(has('lookup-capillary-bulk') ? [`- Bulk read: 1,000 lookups through Capillary Bulk (v1.1 customer/get, 100 identifiers per request) / HTTP Request node = ${both('lookup-capillary-bulk', 'lookup-http-request')}.`] : []),
+		...(has('transactions-bulk') ? [`- 10,000 transactions: per-item / bulk = ${(med('transactions-per-item', 'ms') / med('transactions-bulk', 'ms')).toFixed(1)}× wall (target ≥ 20×).`] : []),
+		...(has('storm') ? [`- 429 storm — ${by('storm').map((s) => `${s.ok}/${s.items} completed, ${s.duplicates} duplicates, ${s.rateLimited} answers 429`).join('; ')}.`] : []),
 	];
 	const text = lines.join('\n');
 	console.log('\n' + text);

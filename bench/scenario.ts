@@ -15,7 +15,7 @@ require('reflect-metadata');
 
 import type { IDataObject, INodeType } from 'n8n-workflow';
 
-import { runNode, type RunResult } from '../test/harness/engine';
+import { loadPackage, runNode, type RunResult } from '../test/harness/engine';
 
 const [scenario, simUrl, n8nDir] = process.argv.slice(2);
 const credentials = { capillaryApi: { region: 'custom', url: simUrl, username: 'store.server', password: 'server123', orgId: '50672' } };
@@ -36,8 +36,42 @@ function transactionItems(count: number, prefix: string) {
 	}));
 }
 
+/** The Capillary node as n8n runs it without the operation runner: RoutingNode (the "before"). */
+async function routingNodeType(): Promise<INodeType> {
+	const { nodeTypes } = await loadPackage();
+	const original = nodeTypes.capillary.type;
+	const copy = Object.assign(Object.create(Object.getPrototypeOf(original) as object) as INodeType, original);
+	copy.customOperations = undefined;
+	return copy;
+}
+
+let declarative: INodeType | undefined;
+let httpNode: INodeType | undefined;
+
 async function capillary(parameters: Record<string, unknown>, items: IDataObject[], nodeType = 'capillary'): Promise<RunResult> {
-	return await runNode({ parameters: { authentication: 'basicAuth', ...parameters }, items, credentials, nodeType });
+	const extraNodeTypes = declarative ? { 'n8n-nodes-capillary.capillary': declarative } : undefined;
+	return await runNode({ parameters: { authentication: 'basicAuth', ...parameters }, items, credentials, nodeType, extraNodeTypes });
+}
+
+async function rawFetchWrite(count: number, concurrency: number): Promise<number> {
+	const authorization = 'Basic ' + Buffer.from(`store.server:${createHash('md5').update('server123').digest('hex')}`).toString('base64');
+	const items = transactionItems(count, 'RF');
+	let next = 0;
+	let ok = 0;
+	const worker = async () => {
+		while (next < count) {
+			const item = items[next++];
+			const response = await fetch(`${simUrl}/v2/transactions?identifierName=mobile&identifierValue=${item.identifierValue}&source=INSTORE`, {
+				method: 'POST',
+				headers: { authorization, accept: 'application/json', 'content-type': 'application/json' },
+				body: JSON.stringify({ type: item.type, billNumber: item.billNumber, billAmount: item.billAmount }),
+			});
+			const body = (await response.json()) as IDataObject;
+			if (response.ok && body.createdId) ok++;
+		}
+	};
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return ok;
 }
 
 async function rawFetch(count: number, concurrency: number): Promise<number> {
@@ -63,11 +97,25 @@ function httpRequestNode(): INodeType {
 }
 
 const lookup = { resource: 'customer', operation: 'getId', identifierName: 'mobile', identifierValue: '={{ $json.mobile }}', source: 'INSTORE' };
+const write = { resource: 'transaction', operation: 'add', identifierName: 'mobile', identifierValue: '={{ $json.identifierValue }}', source: 'INSTORE', type: 'REGULAR', billNumber: '={{ $json.billNumber }}', billAmount: '={{ $json.billAmount }}' };
+
+/** Load what every scenario needs before the clock starts, so a scenario measures running, not loading. */
+async function prepare(): Promise<void> {
+	await loadPackage();
+	if (scenario.includes('-routing')) declarative = await routingNodeType();
+	if (scenario.includes('http-request')) httpNode = httpRequestNode();
+}
+
+function count(): number {
+	if (scenario === 'transactions-per-item' || scenario === 'transactions-bulk') return 10_000;
+	return 1000;
+}
 
 async function run(): Promise<Record<string, unknown>> {
 	switch (scenario) {
 		case 'lookup-capillary-c10':
-		case 'lookup-capillary-c100': {
+		case 'lookup-capillary-c100':
+		case 'lookup-capillary-routing-c100': {
 			const concurrency = scenario.endsWith('c10') ? 10 : 100;
 			const result = await capillary({ ...lookup, requestSettings: { maxConcurrency: concurrency } }, lookupItems(1000));
 			return { items: result.json.length, ok: result.json.filter((j) => j.customerId).length, error: result.error?.message };
@@ -76,7 +124,7 @@ async function run(): Promise<Record<string, unknown>> {
 			const result = await runNode({
 				nodeType: 'n8n-nodes-base.httpRequest',
 				typeVersion: 4.2,
-				extraNodeTypes: { 'n8n-nodes-base.httpRequest': httpRequestNode() },
+				extraNodeTypes: { 'n8n-nodes-base.httpRequest': httpNode! },
 				parameters: {
 					method: 'GET',
 					url: `=${simUrl}/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue={{ $json.mobile }}`,
@@ -93,6 +141,33 @@ async function run(): Promise<Record<string, unknown>> {
 			const result = await capillary({ operation: 'getCustomersV11', identifierType: 'mobile', entityValue: '={{ $json.mobile }}', chunkSize: 100 }, lookupItems(1000), 'capillaryBulk');
 			return { items: result.json.length, ok: result.json.filter((j) => j.success === true).length, error: result.error?.message };
 		}
+		case 'write-capillary-c100':
+		case 'write-capillary-routing-c100': {
+			const result = await capillary({ ...write, requestSettings: { maxConcurrency: 100 } }, transactionItems(1000, 'WC'));
+			return { items: result.json.length, ok: result.json.filter((j) => j.createdId).length, error: result.error?.message };
+		}
+		case 'write-http-request': {
+			const result = await runNode({
+				nodeType: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				extraNodeTypes: { 'n8n-nodes-base.httpRequest': httpNode! },
+				parameters: {
+					method: 'POST',
+					url: `=${simUrl}/v2/transactions?identifierName=mobile&identifierValue={{ $json.identifierValue }}&source=INSTORE`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'capillaryApi',
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: '={{ JSON.stringify({ type: $json.type, billNumber: $json.billNumber, billAmount: $json.billAmount }) }}',
+					options: {},
+				},
+				items: transactionItems(1000, 'WH'),
+				credentials,
+			});
+			return { items: result.json.length, ok: result.json.filter((j) => j.createdId).length, error: result.error?.message };
+		}
+		case 'write-fetch-c100':
+			return { items: 1000, ok: await rawFetchWrite(1000, 100) };
 		case 'lookup-fetch-c10':
 			return { items: 1000, ok: await rawFetch(1000, 10) };
 		case 'lookup-fetch-c100':
@@ -131,11 +206,15 @@ async function run(): Promise<Record<string, unknown>> {
 }
 
 (async () => {
+	await prepare();
+	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
 	const details = await run();
 	const ms = performance.now() - started;
+	const cpu = process.cpuUsage(cpuBefore);
+	const cpuMs = (cpu.user + cpu.system) / 1000;
 	const maxRssMb = process.resourceUsage().maxRSS / 1024;
-	process.stdout.write(JSON.stringify({ scenario, ms, maxRssMb, ...details }) + '\n');
+	process.stdout.write(JSON.stringify({ scenario, ms, cpuMs, cpuPerItemMs: cpuMs / count(), maxRssMb, ...details }) + '\n');
 	process.exit(0);
 })().catch((error) => {
 	process.stdout.write(JSON.stringify({ scenario, error: (error as Error).message }) + '\n');

@@ -6,6 +6,7 @@ import { listSearchMethods, loadOptionsMethods } from './methods';
 import { resources } from './resources';
 import { executeCapillaryRequest } from './shared/executor';
 import { assembleProperties } from './shared/operation';
+import { buildCustomOperations } from './shared/runner';
 import { authenticationField, credentialDescriptions, throughputSettings } from './shared/transport';
 
 const resourceField: INodeProperties = {
@@ -51,4 +52,11 @@ export class Capillary implements INodeType {
 		listSearch: listSearchMethods,
 		loadOptions: loadOptionsMethods,
 	};
+
+	/**
+	 * Every operation runs through the generic operation runner (shared/runner.ts), which n8n picks
+	 * before its RoutingNode: same request, same items, without RoutingNode's walk over all of the
+	 * node's properties for every item. The description stays declarative for the editor.
+	 */
+	customOperations = buildCustomOperations(this.description).customOperations;
 }
