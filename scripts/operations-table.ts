@@ -19,7 +19,8 @@ function actionNodes(): INodeTypeDescription[] {
 		.map((file) => {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const exported = require(join(ROOT, file)) as Record<string, new () => { description: INodeTypeDescription }>;
-			return new (Object.values(exported)[0])().description;
+			const className = file.split('/').pop()!.replace(/\.node\.js$/, '');
+			return new exported[className]().description;
 		})
 		.filter((d) => d.properties.some((p) => p.name === 'resource'));
 }
