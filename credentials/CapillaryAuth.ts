@@ -74,7 +74,7 @@ export const orgAndAttributionProperties: INodeProperties[] = [
 		name: 'orgId',
 		type: 'string',
 		default: '',
-		hint: 'Only needed for api_gateway endpoints (Badges, Reward Catalog); sent as X-CAP-API-AUTH-ORG-ID',
+		hint: 'Needed by the api_gateway endpoints (Badges, Reward Catalog, loyalty promotions) and by Staff; sent as X-CAP-API-AUTH-ORG-ID',
 		description: 'Numeric ID of your Capillary organization',
 	},
 	{

@@ -18,7 +18,7 @@ import {
 	credentialDescriptions,
 	credentialTypeOf,
 	sendRequest,
-	throughputSettings,
+	requestSettingsWithout,
 	type RequestContext,
 } from '../Capillary/shared/transport';
 import { BULK_OPERATIONS, type BulkOperation } from './operations';
@@ -76,7 +76,8 @@ export class CapillaryBulk implements INodeType {
 				default: 100,
 				description: "Entities per request; at most Capillary's batch limit for the operation (100, or 200 for cards)",
 			},
-			throughputSettings,
+			// Batch requests do not page.
+			requestSettingsWithout('maxPages'),
 		],
 	};
 

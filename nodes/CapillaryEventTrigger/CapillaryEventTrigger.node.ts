@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationField, credentialDescriptions, throughputSettings } from '../Capillary/shared/transport';
+import { authenticationField, credentialDescriptions, requestSettingsWithout } from '../Capillary/shared/transport';
 import {
 	accountBody,
 	callCapillary,
@@ -203,11 +203,8 @@ export class CapillaryEventTrigger implements INodeType {
 					},
 				],
 			},
-			{
-				...throughputSettings,
-				// Setup calls and entity reads go one at a time; only the retry settings apply.
-				options: (throughputSettings.options ?? []).filter((o) => o.name !== 'maxConcurrency'),
-			},
+			// Setup calls and entity reads go one at a time and do not page; only the retry and timeout settings apply.
+			requestSettingsWithout('maxConcurrency', 'maxPages'),
 		],
 	};
 

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationField, credentialDescriptions, throughputSettings } from '../Capillary/shared/transport';
+import { authenticationField, credentialDescriptions, requestSettingsWithout } from '../Capillary/shared/transport';
 import { Intake, isCursorState, migrate, SEEN_LIMIT, startAt, type CursorState, type LogEvent } from './cursor';
 import { pageLimit, PollContext, Reader, type LogSource } from './source';
 import { LOG_SOURCES, sourceFields } from './sources';
@@ -86,11 +86,8 @@ export class CapillaryTrigger implements INodeType {
 					},
 				],
 			},
-			{
-				...throughputSettings,
-				// A poll sends one request at a time; only the retry settings apply.
-				options: (throughputSettings.options ?? []).filter((o) => o.name !== 'maxConcurrency'),
-			},
+			// A poll sends one request at a time and caps its own pages; only the retry and timeout settings apply.
+			requestSettingsWithout('maxConcurrency', 'maxPages'),
 		],
 	};
 

@@ -116,6 +116,11 @@ export const throughputSettings: INodeProperties = {
 	],
 };
 
+/** The Request Settings a node shows, without the ones it has no use for (e.g. a trigger sends one request at a time). */
+export function requestSettingsWithout(...names: string[]): INodeProperties {
+	return { ...throughputSettings, options: (throughputSettings.options ?? []).filter((o) => !names.includes(o.name)) };
+}
+
 interface RequestSettings {
 	maxConcurrency: number;
 	maxRetries: number;
