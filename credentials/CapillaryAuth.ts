@@ -181,6 +181,9 @@ export function tokenIsFresh(credentials: ICredentialDataDecryptedObject, now = 
 export function clearTokenCache(): void {
 	tokenCache.clear();
 	inFlight.clear();
+	rejectedTokens.clear();
+	unsaved.clear();
+	replacing.clear();
 }
 
 export class CapillaryTokenError extends Error {
@@ -282,6 +285,65 @@ async function mintToken(
 	const now = Date.now();
 	const expiresAt = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? now + ttlSeconds * 1000 : (jwtExpiry(token) ?? now + 300_000);
 	return { token, expiresAt, marginMs: Math.min(EXPIRY_MARGIN_MS, (expiresAt - now) / 2) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queue mode: several workers share one credential. The token n8n stores on it (in its database)
+// is the only thing they share, so a worker that mints a token hands it to n8n to store, and a
+// worker whose token was rejected first tries the stored one. Without this, against an OAuth
+// server that revokes the previous token on every mint, two workers would mint in turn and keep
+// knocking each other's token out.
+// ---------------------------------------------------------------------------------------------
+
+/** Tokens Capillary rejected in this process: never used again. */
+const rejectedTokens = new Set<string>();
+/** Credentials whose newest token was minted here and is not yet stored by n8n. */
+const unsaved = new Set<string>();
+const replacing = new Map<string, Promise<string>>();
+
+function remember(key: string, token: string): CachedToken {
+	const now = Date.now();
+	const expiresAt = jwtExpiry(token) ?? now + 300_000;
+	const cached = { token, expiresAt, marginMs: Math.min(EXPIRY_MARGIN_MS, Math.max(0, (expiresAt - now) / 2)) };
+	tokenCache.set(key, cached);
+	return cached;
+}
+
+/**
+ * A token to use after `rejected` was refused: a newer one from this process, else the one n8n
+ * has stored on the credential if it is another (put there by another worker), else a new one.
+ * One lookup and at most one mint per rejected token in this process.
+ */
+export async function replaceRejectedToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+	rejected: string,
+	readStored: () => Promise<ICredentialDataDecryptedObject | undefined>,
+): Promise<string> {
+	const key = cacheKey(credentials);
+	if (rejectedTokens.size > 1000) rejectedTokens.clear();
+	rejectedTokens.add(rejected);
+	const usable = (token: string | undefined) => token !== undefined && token !== '' && !rejectedTokens.has(token);
+	const newest = tokenCache.get(key)?.token;
+	if (usable(newest)) return newest as string;
+	const flightKey = `${key}\u0000${rejected}`;
+	let pending = replacing.get(flightKey);
+	if (!pending) {
+		pending = (async () => {
+			const stored = String((await readStored().catch(() => undefined))?.accessToken ?? '');
+			if (usable(stored)) return remember(key, stored).token;
+			const minted = await refreshAccessToken(helpers, credentials, rejected);
+			unsaved.add(key);
+			return minted;
+		})().finally(() => replacing.delete(flightKey));
+		replacing.set(flightKey, pending);
+	}
+	return await pending;
+}
+
+/** True once after this process minted a token for these credentials that n8n has not stored yet. */
+export function takeUnsavedToken(credentials: ICredentialDataDecryptedObject): boolean {
+	return unsaved.delete(cacheKey(credentials));
 }
 
 /**

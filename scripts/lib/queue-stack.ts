@@ -37,6 +37,8 @@ export interface QueueStackOptions {
 	/** Jobs one worker runs at once (n8n's default is 10). */
 	workerConcurrency?: number;
 	latencyMs?: number;
+	/** Simulator port (default: any free one). */
+	simPort?: number;
 	log?: (line: string) => void;
 	extraWorkflows?: string[];
 	/** Extra environment for main and workers. */
@@ -63,7 +65,7 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 		const runDir = mkdtempSync(join(cache, 'queue-'));
 		cleanups.push(async () => rmSync(runDir, { recursive: true, force: true }));
 
-		const sim = await startSimulator({ port: 0, seed: 'demo', latencyMs: options.latencyMs });
+		const sim = await startSimulator({ port: options.simPort ?? 0, seed: 'demo', latencyMs: options.latencyMs });
 		cleanups.push(async () => await sim.close());
 		log(`Capillary simulator on ${sim.url}`);
 		const password = randomBytes(12).toString('hex');

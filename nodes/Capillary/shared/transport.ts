@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -14,6 +15,8 @@ import {
 	currentToken,
 	hostOf,
 	refreshAccessToken,
+	replaceRejectedToken,
+	takeUnsavedToken,
 	tokenIsFresh,
 } from '../../../credentials/CapillaryAuth';
 import { firstErrorItem, isTokenRejection, v11Status } from './errors';
@@ -179,13 +182,26 @@ function tokenFailure(context: RequestContext, error: CapillaryTokenError): Node
 async function withFreshToken(context: RequestContext, rejected?: string): Promise<string> {
 	const credentials = await oauthCredentials(context);
 	try {
-		if (rejected !== undefined) return await refreshAccessToken(context.helpers, credentials, rejected);
+		// The credential as n8n stores it now (re-read): another worker may have stored a newer token.
+		if (rejected !== undefined) return await replaceRejectedToken(context.helpers, credentials, rejected, async () => await context.getCredentials<ICredentialDataDecryptedObject>(OAUTH_CREDENTIAL));
 		if (!tokenIsFresh(credentials)) return await refreshAccessToken(context.helpers, credentials);
 		return currentToken(credentials);
 	} catch (error) {
 		if (error instanceof CapillaryTokenError) throw tokenFailure(context, error);
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: itemIndexOf(context) });
 	}
+}
+
+/**
+ * After this process minted a token, the next request hands n8n the credential with an empty
+ * token: n8n then asks preAuthentication (which answers with the minted token) and stores it on
+ * the credential, where other workers find it.
+ */
+async function storeMintedToken(context: RequestContext): Promise<IAdditionalCredentialOptions | undefined> {
+	const credentials = await oauthCredentials(context);
+	const reference = context.getNode().credentials?.[OAUTH_CREDENTIAL];
+	if (!reference?.id || !takeUnsavedToken(credentials)) return undefined;
+	return { credentialsDecrypted: { id: reference.id, name: reference.name, type: OAUTH_CREDENTIAL, data: { ...credentials, accessToken: '' } } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,12 +300,13 @@ export async function sendRequest(
 	const credentialType = credentialTypeOf(context);
 	const host = hostOf(String(request.baseURL ?? request.url));
 	const oauth = credentialType === OAUTH_CREDENTIAL;
-	let tokenRefreshed = false;
+	let tokenRefreshes = 0;
 	let retries = 0;
 	let attempts = 0;
 
 	for (;;) {
 		const tokenUsed = oauth ? await withFreshToken(context) : undefined;
+		const storeToken = oauth ? await storeMintedToken(context) : undefined;
 		attempts++;
 		let raw: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
@@ -300,7 +317,7 @@ export async function sendRequest(
 						json: true,
 						returnFullResponse: true,
 						ignoreHttpStatusErrors: true,
-					})) as { statusCode: number; headers: IDataObject; body: unknown },
+					}, storeToken)) as { statusCode: number; headers: IDataObject; body: unknown },
 			);
 		} catch (error) {
 			if (error instanceof CapillaryTokenError) throw tokenFailure(context, error);
@@ -314,8 +331,9 @@ export async function sendRequest(
 		}
 
 		const body = parseBody(raw.body);
-		if (oauth && !tokenRefreshed && isTokenRejection(raw.statusCode, body)) {
-			tokenRefreshed = true;
+		// Twice: a token got after a rejection can itself be revoked by another worker's refresh (queue mode).
+		if (oauth && tokenRefreshes < 2 && isTokenRejection(raw.statusCode, body)) {
+			tokenRefreshes++;
 			await withFreshToken(context, tokenUsed);
 			continue;
 		}
