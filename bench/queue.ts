@@ -8,13 +8,13 @@
  * Writes bench/results/queue-latest.md.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort, ROOT } from '../scripts/lib/n8n';
 import { startQueueStack, type QueueStack } from '../scripts/lib/queue-stack';
 import { seedDemo, SimState } from '../test/simulator/state';
-import { customerGet, httpRequestGet, rows, START, workflowFiles, type Row } from '../test/queue/workflows';
+import { customerGet, httpRequestGet, removeWorkflowFiles, rows, START, workflowFiles, type Row } from '../test/queue/workflows';
 
 const arg = (name: string, fallback: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -107,16 +107,18 @@ async function main(): Promise<void> {
 	process.on('SIGINT', () => void stop().then(() => process.exit(130)));
 	process.on('SIGTERM', () => void stop().then(() => process.exit(143)));
 	const samples: Sample[] = [];
+	let files: string[] = [];
 	try {
 		// The HTTP Request workflow holds the simulator's URL, so its port is chosen first.
 		const simPort = await freePort();
+		files = workflowFiles([customerGet(WORKFLOWS.capillary, rows(customers, ITEMS), 'basicAuth'), httpRequestGet(WORKFLOWS.http, rows(customers, ITEMS), `http://127.0.0.1:${simPort}`)]);
 		stack = await startQueueStack({
 			version: VERSION,
 			workers: 2,
 			latencyMs: LATENCY,
 			simPort,
 			log,
-			extraWorkflows: workflowFiles([customerGet(WORKFLOWS.capillary, rows(customers, ITEMS), 'basicAuth'), httpRequestGet(WORKFLOWS.http, rows(customers, ITEMS), `http://127.0.0.1:${simPort}`)]),
+			extraWorkflows: files,
 		});
 		// Warm-up: every worker loads the nodes and the credential once.
 		for (const node of Object.keys(WORKFLOWS) as NodeKind[]) await stack.n8n.runWorkflow(WORKFLOWS[node], START, 900_000);
@@ -140,6 +142,7 @@ async function main(): Promise<void> {
 		}
 	} finally {
 		await stop();
+		removeWorkflowFiles(files);
 	}
 
 	const table = ['| node | workers | executions/min (median) | worker CPU ms/item (median) | main CPU ms/item | runs | failed items |', '| --- | --- | --- | --- | --- | --- | --- |'];
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
 	const lines = [
 		`# Queue-mode benchmark (${new Date().toISOString().slice(0, 16)}Z)`,
 		'',
-		`n8n ${VERSION}, PostgreSQL + Redis, main + 1 or 2 workers (concurrency 10), ${PARALLEL} executions at once of ${ITEMS} items, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), shared with other work.`,
+		`n8n ${VERSION}, PostgreSQL + Redis, main + 1 or 2 workers (concurrency 10), ${PARALLEL} executions at once of ${ITEMS} items, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average at the end ${loadavg()[0].toFixed(1)} (main, PostgreSQL, Redis and the simulator share the CPUs with the workers).`,
 		'',
 		...table,
 		'',

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IHttpRequestHelper,
@@ -330,8 +331,14 @@ export async function replaceRejectedToken(
 	let pending = replacing.get(flightKey);
 	if (!pending) {
 		pending = (async () => {
-			const stored = String((await readStored().catch(() => undefined))?.accessToken ?? '');
-			if (usable(stored)) return remember(key, stored).token;
+			const stored = async () => String((await readStored().catch(() => undefined))?.accessToken ?? '');
+			const first = await stored();
+			if (usable(first)) return remember(key, first).token;
+			// Another worker that saw the same rejection may be minting right now: give it a moment
+			// to store its token, so that not both mint (each new token revoking the other's).
+			await sleep(100 + Math.random() * 400);
+			const second = await stored();
+			if (usable(second)) return remember(key, second).token;
 			const minted = await refreshAccessToken(helpers, credentials, rejected);
 			unsaved.add(key);
 			return minted;

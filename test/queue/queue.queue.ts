@@ -9,7 +9,7 @@ import { examples, startStack } from '../../scripts/lib/stack';
 import type { ExecutionResult } from '../../scripts/lib/n8n';
 import { seedDemo, SimState } from '../simulator/state';
 import { addRejections, clearRejections } from '../simulator/streams';
-import { bulkGet, customerGet, pollingTrigger, rows, START, workflowFiles, type Row } from './workflows';
+import { bulkGet, customerGet, pollingTrigger, removeWorkflowFiles, rows, START, workflowFiles, type Row } from './workflows';
 
 const VERSION = process.env.QUEUE_N8N_VERSION ?? '2.41.1';
 const ITEMS = 300;
@@ -70,6 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await stack?.stop();
+	removeWorkflowFiles(FILES);
 	log(`queue-mode suite took ${Math.round((Date.now() - started) / 1000)} s`);
 });
 

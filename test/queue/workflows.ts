@@ -3,9 +3,9 @@
  * N items made by a Set node's expression and Split Out (no Code node: no task runner needed),
  * then one Capillary node (or the HTTP Request node as the reference).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { OAUTH_CREDENTIAL, TILL_CREDENTIAL } from '../../scripts/lib/stack';
 
@@ -116,4 +116,9 @@ export function workflowFiles(workflows: Array<Record<string, unknown>>): string
 		writeFileSync(file, JSON.stringify(workflow));
 		return file;
 	});
+}
+
+/** Removes the folders workflowFiles wrote. */
+export function removeWorkflowFiles(files: string[]): void {
+	for (const dir of new Set(files.map((file) => dirname(file)))) rmSync(dir, { recursive: true, force: true });
 }

@@ -58,6 +58,7 @@ export const DEFAULT_MAX_CONCURRENCY = 10;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_RETRY_DELAY_MS = 1000;
 const MAX_BACKOFF_MS = 60_000;
+const MAX_TOKEN_REFRESHES = 3;
 
 /** Node-wide settings shown on every operation. */
 export const throughputSettings: INodeProperties = {
@@ -331,8 +332,8 @@ export async function sendRequest(
 		}
 
 		const body = parseBody(raw.body);
-		// Twice: a token got after a rejection can itself be revoked by another worker's refresh (queue mode).
-		if (oauth && tokenRefreshes < 2 && isTokenRejection(raw.statusCode, body)) {
+		// More than once: a token got after a rejection can itself be revoked by another worker's refresh (queue mode).
+		if (oauth && tokenRefreshes < MAX_TOKEN_REFRESHES && isTokenRejection(raw.statusCode, body)) {
 			tokenRefreshes++;
 			await withFreshToken(context, tokenUsed);
 			continue;
