@@ -159,7 +159,7 @@ describe('OAuth across workers', () => {
 			expect(new Set(results.map((r) => r.worker))).toEqual(new Set(['worker-1', 'worker-2']));
 			// A worker mints only when the token n8n stores on the credential is one it saw rejected, and
 			// otherwise adopts the stored one: both workers may mint at first (each knocking out the other's),
-			// then one adopts the other's. Measured: 2 (without adopting the stored token: 4–6, and 2 of the 4 executions failed with 401).
+			// then one adopts the other's. Measured: 2 to 4 (without adopting the stored token: 4–6, and 2 of the 4 executions failed with 401).
 			expect(minted).toBeGreaterThanOrEqual(1);
 			expect(minted).toBeLessThanOrEqual(3 * 2);
 		} finally {
