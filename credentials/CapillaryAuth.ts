@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IHttpRequestHelper,
@@ -250,6 +251,9 @@ export function tokenIsFresh(credentials: ICredentialDataDecryptedObject, now = 
 export function clearTokenCache(): void {
 	tokenCache.clear();
 	inFlight.clear();
+	rejectedTokens.clear();
+	unsaved.clear();
+	replacing.clear();
 }
 
 export class CapillaryTokenError extends Error {
@@ -382,6 +386,77 @@ async function mintToken(
 	const lifetime = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? ttlSeconds * 1000 : (jwtExpiry(token) ?? now + 300_000) - now;
 	const expiresAt = now + Math.min(MAX_TOKEN_LIFETIME_MS, lifetime);
 	return { token, expiresAt, marginMs: Math.min(EXPIRY_MARGIN_MS, (expiresAt - now) / 2) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queue mode: several workers share one credential. The token n8n stores on it (in its database)
+// is the only thing they share, so a worker that mints a token hands it to n8n to store, and a
+// worker whose token was rejected first tries the stored one. Without this, against an OAuth
+// server that revokes the previous token on every mint, two workers would mint in turn and keep
+// knocking each other's token out.
+// ---------------------------------------------------------------------------------------------
+
+/** Tokens Capillary rejected in this process: never used again. */
+const rejectedTokens = new Set<string>();
+/** Credentials whose newest token was minted here and is not yet stored by n8n. */
+const unsaved = new Set<string>();
+const replacing = new Map<string, Promise<string>>();
+
+/** Caches a token another worker stored, with its expiry (JWT `exp`, else five minutes). */
+function rememberStored(key: string, token: string): CachedToken {
+	const now = Date.now();
+	const expiresAt = jwtExpiry(token) ?? now + 300_000;
+	const entry = { token, expiresAt, marginMs: Math.min(EXPIRY_MARGIN_MS, Math.max(0, (expiresAt - now) / 2)) };
+	remember(key, entry);
+	return entry;
+}
+
+/**
+ * A token to use after `rejected` was refused: a newer one from this process, else the one n8n
+ * has stored on the credential if it is another (put there by another worker), else a new one.
+ * One lookup and at most one mint per rejected token in this process.
+ */
+export async function replaceRejectedToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+	rejected: string,
+	readStored: () => Promise<ICredentialDataDecryptedObject | undefined>,
+	options: { timeoutMs?: number } = {},
+): Promise<string> {
+	const key = cacheKey(credentials);
+	if (rejectedTokens.size > 1000) rejectedTokens.clear();
+	rejectedTokens.add(rejected);
+	const usable = (token: string | undefined) => token !== undefined && token !== '' && !rejectedTokens.has(token);
+	const newest = tokenCache.get(key)?.token;
+	if (usable(newest)) return newest as string;
+	const flightKey = `${key}\u0000${rejected}`;
+	let pending = replacing.get(flightKey);
+	if (!pending) {
+		pending = (async () => {
+			// Only a token minted for the same base URL and client key (storedToken checks the scope).
+			const stored = async () => {
+				const current = await readStored().catch(() => undefined);
+				return current ? storedToken(current) : '';
+			};
+			const first = await stored();
+			if (usable(first)) return rememberStored(key, first).token;
+			// Another worker that saw the same rejection may be minting right now: give it a moment
+			// to store its token, so that not both mint (each new token revoking the other's).
+			await sleep(100 + Math.random() * 400);
+			const second = await stored();
+			if (usable(second)) return rememberStored(key, second).token;
+			const minted = await refreshAccessToken(helpers, credentials, rejected, options);
+			unsaved.add(key);
+			return minted;
+		})().finally(() => replacing.delete(flightKey));
+		replacing.set(flightKey, pending);
+	}
+	return await pending;
+}
+
+/** True once after this process minted a token for these credentials that n8n has not stored yet. */
+export function takeUnsavedToken(credentials: ICredentialDataDecryptedObject): boolean {
+	return unsaved.delete(cacheKey(credentials));
 }
 
 /**

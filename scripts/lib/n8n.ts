@@ -63,6 +63,96 @@ export interface N8nInstance {
 	deactivate(workflowId: string): Promise<void>;
 	execution(id: string): Promise<ExecutionResult>;
 	log(): string;
+	/** The running `n8n start` process (undefined before start and after stop). */
+	main(): N8nProcess | undefined;
+	/** Starts `n8n worker` on the same database and user folder (queue mode). */
+	startWorker(options?: { concurrency?: number; label?: string; env?: Record<string, string> }): Promise<N8nProcess>;
+}
+
+/** One n8n process (main or worker) with its own output. */
+export interface N8nProcess {
+	label: string;
+	pid: number;
+	log(): string;
+	running(): boolean;
+	/** SIGTERM, SIGKILL after a grace period; then anything left in its process group. */
+	stop(graceMs?: number): Promise<void>;
+	/** Kills it at once (a crash, an OOM kill), with its task runner. */
+	kill(): Promise<void>;
+}
+
+/** Process groups started here and still alive: killed when this process exits, however it exits. */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+function trackGroup(pid: number): void {
+	liveGroups.add(pid);
+	if (exitHookInstalled) return;
+	exitHookInstalled = true;
+	process.once('exit', killTrackedGroups);
+}
+
+/** SIGKILLs every process group this process started and has not stopped yet (synchronous: safe in an exit hook). */
+export function killTrackedGroups(): void {
+	for (const pid of liveGroups) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
+	liveGroups.clear();
+}
+
+/**
+ * Starts a long-running process in its own process group (so a stop also reaches the children it
+ * starts, like n8n's task runner) and tracks it for the exit hook.
+ */
+export function spawnGroup(label: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): N8nProcess & { child: ChildProcess; exited: Promise<void> } {
+	const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	let output = '';
+	const append = (d: Buffer) => {
+		output += d.toString();
+		// Keep the tail only: a long benchmark must not grow this without bound.
+		if (output.length > 4_000_000) output = output.slice(-2_000_000);
+	};
+	child.stdout?.on('data', append);
+	child.stderr?.on('data', append);
+	const pid = child.pid;
+	if (pid === undefined) throw new Error(`${label}: could not start ${command}`);
+	trackGroup(pid);
+	const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+	const killGroup = (signal: NodeJS.Signals) => {
+		try {
+			process.kill(-pid, signal);
+		} catch {
+			// group already gone
+		}
+	};
+	const running = () => child.exitCode === null && child.signalCode === null;
+	return {
+		label,
+		pid,
+		child,
+		exited,
+		log: () => output,
+		running,
+		async stop(graceMs = 15_000) {
+			if (running()) {
+				child.kill('SIGTERM');
+				const timer = setTimeout(() => killGroup('SIGKILL'), graceMs);
+				await exited;
+				clearTimeout(timer);
+			}
+			killGroup('SIGKILL');
+			liveGroups.delete(pid);
+		},
+		async kill() {
+			killGroup('SIGKILL');
+			if (running()) await exited;
+			liveGroups.delete(pid);
+		},
+	};
 }
 
 export interface ExecutionResult {
@@ -77,7 +167,18 @@ export interface ExecutionResult {
 
 export const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Capillary-Demo-1' };
 
-export async function createN8n(n8n: N8nVersion, options: { port?: number; brokerPort?: number; userFolder?: string } = {}): Promise<N8nInstance> {
+export async function createN8n(
+	n8n: N8nVersion,
+	options: {
+		port?: number;
+		brokerPort?: number;
+		userFolder?: string;
+		/** Extra environment for every n8n process (queue mode, PostgreSQL); wins over the defaults. */
+		env?: Record<string, string>;
+		/** Run `n8n start` in its own process group (stops reach its task runner; see spawnGroup). */
+		processGroup?: boolean;
+	} = {},
+): Promise<N8nInstance> {
 	const port = options.port ?? (await freePort());
 	const brokerPort = options.brokerPort ?? (await freePort());
 	const cliBrokerPort = await freePort();
@@ -117,9 +218,12 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 		N8N_PUBLIC_API_DISABLED: 'true',
 		GENERIC_TIMEZONE: 'Asia/Kolkata',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+		...options.env,
 	};
 	const bin = join(n8n.installDir, 'node_modules', 'n8n', 'bin', 'n8n');
 	let child: ChildProcess | undefined;
+	let mainProcess: ReturnType<typeof spawnGroup> | undefined;
+	let workerCount = 0;
 	let output = '';
 	let cookie = '';
 	const url = `http://127.0.0.1:${port}`;
@@ -132,12 +236,17 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 			return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 		},
 		async start() {
-			child = spawn(n8n.node, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			if (options.processGroup) {
+				mainProcess = spawnGroup('main', n8n.node, [bin, 'start'], { env });
+				child = mainProcess.child;
+			} else {
+				child = spawn(n8n.node, [bin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+			}
 			child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
 			child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 			const deadline = Date.now() + 180_000;
 			for (;;) {
-				if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}:\n${output.slice(-3000)}`);
+				if (child.exitCode !== null || child.signalCode !== null) throw new Error(`n8n exited with code ${child.exitCode ?? child.signalCode}:\n${output.slice(-3000)}`);
 				try {
 					const response = await fetch(`${url}/healthz/readiness`);
 					if (response.ok) break;
@@ -160,6 +269,11 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 			if (!cookie) throw new Error(`could not log in to n8n: HTTP ${response.status} ${await response.text()}`);
 		},
 		async stop() {
+			if (mainProcess) {
+				await mainProcess.stop();
+				mainProcess = undefined;
+				return;
+			}
 			if (!child || child.exitCode !== null) return;
 			const exited = new Promise((r) => child!.once('exit', r));
 			child.kill('SIGTERM');
@@ -220,6 +334,24 @@ export async function createN8n(n8n: N8nVersion, options: { port?: number; broke
 			return { id: record.id, status, mode: record.mode, output, error: data.resultData?.error?.message, raw: data };
 		},
 		log: () => output,
+		main: () => mainProcess,
+		async startWorker(workerOptions = {}) {
+			const label = workerOptions.label ?? `worker-${++workerCount}`;
+			// Each process needs its own task-runner broker port and health port.
+			const workerEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()), ...workerOptions.env };
+			const worker = spawnGroup(label, n8n.node, [bin, 'worker', `--concurrency=${workerOptions.concurrency ?? 10}`], { env: workerEnv });
+			const deadline = Date.now() + 180_000;
+			// Ready when it says so (its queue consumer is set up after this line).
+			while (!/n8n worker is now ready|Worker ready|Waiting for tasks/i.test(worker.log())) {
+				if (!worker.running()) throw new Error(`${label} exited:\n${worker.log().slice(-3000)}`);
+				if (Date.now() > deadline) {
+					await worker.stop();
+					throw new Error(`${label} did not become ready:\n${worker.log().slice(-3000)}`);
+				}
+				await new Promise((r) => setTimeout(r, 300));
+			}
+			return worker;
+		},
 	};
 	return instance;
 }

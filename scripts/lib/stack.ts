@@ -3,8 +3,8 @@
  * this package installed the way users get it, both credential types pointing at the simulator,
  * and the example workflows imported.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 import { DEFAULT_CLIENT, DEFAULT_TILL } from '../../test/simulator/auth';
 import { startSimulator, type Simulator } from '../../test/simulator/server';
@@ -59,26 +59,7 @@ export async function startStack(options: {
 		const installed = ensureN8n(options.version, log);
 		if (options.userFolder) rmSync(options.userFolder, { recursive: true, force: true });
 		n8n = await createN8n(installed, { port: options.n8nPort, userFolder: options.userFolder });
-		const credentials = [
-			{
-				...TILL_CREDENTIAL,
-				type: 'capillaryApi',
-				data: { region: 'custom', url: sim.url, username: DEFAULT_TILL.username, password: DEFAULT_TILL.password, isMd5Hash: false, orgId: String(ORG_ID), attributionType: '', attributionCode: '' },
-			},
-			{
-				...OAUTH_CREDENTIAL,
-				type: 'capillaryOAuthApi',
-				data: { region: 'custom', url: sim.url, clientId: DEFAULT_CLIENT.key, clientSecret: DEFAULT_CLIENT.secret, orgId: String(ORG_ID), attributionType: '', attributionCode: '' },
-			},
-		];
-		const credentialsFile = join(n8n.userFolder, 'capillary-credentials.json');
-		writeFileSync(credentialsFile, JSON.stringify(credentials));
-		log(`importing credentials into n8n ${options.version}…`);
-		expectOk(n8n.cli(['import:credentials', `--input=${credentialsFile}`]), 'import:credentials');
-		rmSync(credentialsFile);
-		log('importing the example workflows…');
-		expectOk(n8n.cli(['import:workflow', '--separate', `--input=${join(ROOT, 'examples')}`]), 'import:workflow examples/');
-		for (const file of options.extraWorkflows ?? []) expectOk(n8n.cli(['import:workflow', `--input=${file}`]), `import:workflow ${file}`);
+		importFixtures(n8n, sim.url, options.extraWorkflows ?? [], log);
 		log(`starting n8n ${options.version}…`);
 		await n8n.start();
 		log(`n8n ${options.version} ready on ${n8n.url}`);
@@ -98,6 +79,41 @@ export async function startStack(options: {
 			if (!options.userFolder) rmSync(instance.userFolder, { recursive: true, force: true });
 		},
 	};
+}
+
+/** Both credential types pointing at the simulator, the example workflows and `extraWorkflows`, through n8n's CLI. */
+export function importFixtures(n8n: N8nInstance, simUrl: string, extraWorkflows: string[], log: (line: string) => void = () => undefined): void {
+	const credentials = [
+		{
+			...TILL_CREDENTIAL,
+			type: 'capillaryApi',
+			data: { region: 'custom', url: simUrl, username: DEFAULT_TILL.username, password: DEFAULT_TILL.password, isMd5Hash: false, orgId: String(ORG_ID), attributionType: '', attributionCode: '' },
+		},
+		{
+			...OAUTH_CREDENTIAL,
+			type: 'capillaryOAuthApi',
+			data: { region: 'custom', url: simUrl, clientId: DEFAULT_CLIENT.key, clientSecret: DEFAULT_CLIENT.secret, orgId: String(ORG_ID), attributionType: '', attributionCode: '' },
+		},
+	];
+	const credentialsFile = join(n8n.userFolder, 'capillary-credentials.json');
+	writeFileSync(credentialsFile, JSON.stringify(credentials));
+	log('importing credentials…');
+	try {
+		expectOk(n8n.cli(['import:credentials', `--input=${credentialsFile}`]), 'import:credentials');
+	} finally {
+		rmSync(credentialsFile, { force: true });
+	}
+	log('importing the example workflows…');
+	// One CLI run for all of them: each run boots n8n (10–40 s on a busy machine).
+	const dir = mkdtempSync(join(n8n.userFolder, 'workflows-'));
+	try {
+		for (const file of [...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).map((f) => join(ROOT, 'examples', f)), ...extraWorkflows]) {
+			copyFileSync(file, join(dir, basename(file)));
+		}
+		expectOk(n8n.cli(['import:workflow', '--separate', `--input=${dir}`]), 'import:workflow');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 function expectOk(result: { status: number | null; stdout: string; stderr: string }, what: string): void {

@@ -18,6 +18,11 @@ export interface AuthConfig {
 	clients: Map<string, string>;
 	tokenTtlSeconds: number;
 	orgId: number;
+	/**
+	 * "A new token revokes the previous one": minting a token for a client key makes every earlier
+	 * token of that key unknown (401), as some OAuth servers do. Off by default.
+	 */
+	revokePreviousOnMint?: boolean;
 }
 
 interface IssuedToken {
@@ -52,6 +57,9 @@ export class AuthService {
 		const exp = now + this.config.tokenTtlSeconds;
 		const payload = { iss: 'capillary-sim', sub: body.key, client_id: body.key, org_id: this.config.orgId, iat: now, exp, jti: randomBytes(6).toString('hex') };
 		const token = [b64url({ kid: 'k1', alg: 'RS256' }), b64url(payload), randomBytes(16).toString('base64url')].join('.');
+		if (this.config.revokePreviousOnMint) {
+			for (const [previous, issued] of this.tokens) if (issued.clientKey === String(body.key)) this.tokens.delete(previous);
+		}
 		this.tokens.set(token, { clientKey: String(body.key), expiresAt: Date.now() + this.config.tokenTtlSeconds * 1000 });
 		this.tokensIssued++;
 		return { status: 200, body: { data: { accessToken: token, ttlSeconds: this.config.tokenTtlSeconds }, errors: null } };

@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -15,6 +16,8 @@ import {
 	DEFAULT_TIMEOUT_MS,
 	hostOf,
 	refreshAccessToken,
+	replaceRejectedToken,
+	takeUnsavedToken,
 	tokenIsFresh,
 	withDeadline,
 } from '../../../credentials/CapillaryAuth';
@@ -61,6 +64,7 @@ export const DEFAULT_MAX_PAGES = 10_000;
 const MAX_BACKOFF_MS = 60_000;
 const MAX_TIMEOUT_MS = 600_000;
 export { OUTCOME_UNKNOWN };
+const MAX_TOKEN_REFRESHES = 3;
 
 /** Node-wide settings shown on every operation. */
 export const throughputSettings: INodeProperties = {
@@ -213,13 +217,26 @@ function tokenFailure(context: RequestContext, error: CapillaryTokenError): Node
 async function withFreshToken(context: RequestContext, timeoutMs: number, rejected?: string): Promise<string> {
 	const credentials = await oauthCredentials(context);
 	try {
-		if (rejected !== undefined) return await refreshAccessToken(context.helpers, credentials, rejected, { timeoutMs });
+		// The credential as n8n stores it now (re-read): another worker may have stored a newer token.
+		if (rejected !== undefined) return await replaceRejectedToken(context.helpers, credentials, rejected, async () => await context.getCredentials<ICredentialDataDecryptedObject>(OAUTH_CREDENTIAL), { timeoutMs });
 		if (!tokenIsFresh(credentials)) return await refreshAccessToken(context.helpers, credentials, undefined, { timeoutMs });
 		return currentToken(credentials);
 	} catch (error) {
 		if (error instanceof CapillaryTokenError) throw tokenFailure(context, error);
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: itemIndexOf(context) });
 	}
+}
+
+/**
+ * After this process minted a token, the next request hands n8n the credential with an empty
+ * token: n8n then asks preAuthentication (which answers with the minted token) and stores it on
+ * the credential, where other workers find it.
+ */
+async function storeMintedToken(context: RequestContext): Promise<IAdditionalCredentialOptions | undefined> {
+	const credentials = await oauthCredentials(context);
+	const reference = context.getNode().credentials?.[OAUTH_CREDENTIAL];
+	if (!reference?.id || !takeUnsavedToken(credentials)) return undefined;
+	return { credentialsDecrypted: { id: reference.id, name: reference.name, type: OAUTH_CREDENTIAL, data: { ...credentials, accessToken: '' } } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,12 +395,13 @@ export async function sendRequest(
 	const credentialType = credentialTypeOf(context);
 	const host = hostOf(String(request.baseURL ?? request.url));
 	const oauth = credentialType === OAUTH_CREDENTIAL;
-	let tokenRefreshed = false;
+	let tokenRefreshes = 0;
 	let retries = 0;
 	let attempts = 0;
 
 	for (;;) {
 		const tokenUsed = oauth ? await withFreshToken(context, settings.timeout) : undefined;
+		const storeToken = oauth ? await storeMintedToken(context) : undefined;
 		attempts++;
 		let raw: { statusCode: number; headers: IDataObject; body: unknown };
 		try {
@@ -397,7 +415,7 @@ export async function sendRequest(
 							json: true,
 							returnFullResponse: true,
 							ignoreHttpStatusErrors: true,
-						}) as Promise<{ statusCode: number; headers: IDataObject; body: unknown }>,
+						}, storeToken) as Promise<{ statusCode: number; headers: IDataObject; body: unknown }>,
 						settings.timeout + 1000,
 						() => new RequestTimeout(`timeout of ${settings.timeout}ms exceeded`),
 					),
@@ -414,8 +432,9 @@ export async function sendRequest(
 		}
 
 		const body = parseBody(raw.body);
-		if (oauth && !tokenRefreshed && isTokenRejection(raw.statusCode, body)) {
-			tokenRefreshed = true;
+		// More than once: a token got after a rejection can itself be revoked by another worker's refresh (queue mode).
+		if (oauth && tokenRefreshes < MAX_TOKEN_REFRESHES && isTokenRejection(raw.statusCode, body)) {
+			tokenRefreshes++;
 			await withFreshToken(context, settings.timeout, tokenUsed);
 			continue;
 		}
