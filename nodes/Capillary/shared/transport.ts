@@ -51,6 +51,7 @@ export const authenticationField: INodeProperties = {
 		{ name: 'OAuth Client Key & Secret', value: 'oAuth' },
 	],
 	default: 'basicAuth',
+	description: 'How the node signs in to Capillary: as a till (Basic auth) or with an OAuth client key and secret',
 };
 
 export const DEFAULT_MAX_CONCURRENCY = 10;
@@ -69,6 +70,7 @@ export const throughputSettings: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Setting',
 	default: {},
+	description: 'Concurrency, retries, timeout and paging limits of the requests this node sends',
 	options: [
 		{
 			displayName: 'Max Concurrent Requests',
