@@ -1,6 +1,7 @@
 /**
  * Every property of every node says what it is for (issue 13): a field, an option inside a
- * collection, a value of a fixed collection. Notices are their own text and are left out.
+ * collection, a value of a fixed collection. Notices are their own text and are left out, and so
+ * is the Request Options collection n8n adds to declarative nodes when it loads them (n8n's text).
  */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
@@ -10,12 +11,13 @@ import { loadPackage } from './harness/engine';
  * Properties still without a description when the nodes were split (issue 13 asks for none).
  * The count may only go down: lower it when you describe some, never raise it.
  */
-const STILL_UNDESCRIBED = Infinity;
+const STILL_UNDESCRIBED = 338;
 
 function undescribed(node: INodeTypeDescription): string[] {
 	const missing: string[] = [];
 	const visit = (properties: INodeProperties[], path: string) => {
 		for (const property of properties) {
+			if (path === '' && property.name === 'requestOptions') continue;
 			const here = `${path}${property.name}`;
 			if (property.type !== 'notice' && !property.description) {
 				const show = property.displayOptions?.show;
