@@ -1,6 +1,7 @@
 /**
  * Every property of every node says what it is for (issue 13): a field, an option inside a
- * collection, a value of a fixed collection. Notices are their own text and are left out, and so
+ * collection, a value of a fixed collection. Notices are their own text and hidden fields are
+ * never shown, so both are left out, and so
  * is the Request Options collection n8n adds to declarative nodes when it loads them (n8n's text).
  */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
@@ -11,7 +12,7 @@ import { loadPackage } from './harness/engine';
  * Properties still without a description when the nodes were split (issue 13 asks for none).
  * The count may only go down: lower it when you describe some, never raise it.
  */
-const STILL_UNDESCRIBED = 338;
+const STILL_UNDESCRIBED = 316;
 
 function undescribed(node: INodeTypeDescription): string[] {
 	const missing: string[] = [];
@@ -19,7 +20,7 @@ function undescribed(node: INodeTypeDescription): string[] {
 		for (const property of properties) {
 			if (path === '' && property.name === 'requestOptions') continue;
 			const here = `${path}${property.name}`;
-			if (property.type !== 'notice' && !property.description) {
+			if (property.type !== 'notice' && property.type !== 'hidden' && !property.description) {
 				const show = property.displayOptions?.show;
 				const scope = show?.resource ? ` [${String(show.resource)}: ${String(show.operation ?? '')}]` : '';
 				missing.push(`${node.name} ${here}${scope}`);
