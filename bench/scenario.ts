@@ -15,7 +15,7 @@ require('reflect-metadata');
 
 import type { IDataObject, INodeType } from 'n8n-workflow';
 
-import { loadPackage, runNode, type RunResult } from '../test/harness/engine';
+import { actionNodeTypes, loadPackage, runNode, type RunResult } from '../test/harness/engine';
 
 const [scenario, simUrl, n8nDir] = process.argv.slice(2);
 const credentials = { capillaryApi: { region: 'custom', url: simUrl, username: 'store.server', password: 'server123', orgId: '50672' } };
@@ -36,21 +36,23 @@ function transactionItems(count: number, prefix: string) {
 	}));
 }
 
-/** The Capillary node as n8n runs it without the operation runner: RoutingNode (the "before"). */
-async function routingNodeType(): Promise<INodeType> {
-	const { nodeTypes } = await loadPackage();
-	const original = nodeTypes.capillary.type;
-	const copy = Object.assign(Object.create(Object.getPrototypeOf(original) as object) as INodeType, original);
-	copy.customOperations = undefined;
-	return copy;
+/** The Capillary action nodes as n8n runs them without the operation runner: RoutingNode (the "before"), by full type name. */
+async function routingNodeTypes(): Promise<Record<string, INodeType>> {
+	const copies: Record<string, INodeType> = {};
+	for (const { name, type: original } of await actionNodeTypes()) {
+		const copy = Object.assign(Object.create(Object.getPrototypeOf(original) as object) as INodeType, original);
+		copy.customOperations = undefined;
+		copies[`n8n-nodes-capillary.${name}`] = copy;
+	}
+	return copies;
 }
 
-let declarative: INodeType | undefined;
+let declarative: Record<string, INodeType> | undefined;
 let httpNode: INodeType | undefined;
 
-async function capillary(parameters: Record<string, unknown>, items: IDataObject[], nodeType = 'capillary'): Promise<RunResult> {
-	const extraNodeTypes = declarative ? { 'n8n-nodes-capillary.capillary': declarative } : undefined;
-	return await runNode({ parameters: { authentication: 'basicAuth', ...parameters }, items, credentials, nodeType, extraNodeTypes });
+/** Runs a Capillary node: by default the action node that owns the parameters' resource. */
+async function capillary(parameters: Record<string, unknown>, items: IDataObject[], nodeType?: string): Promise<RunResult> {
+	return await runNode({ parameters: { authentication: 'basicAuth', ...parameters }, items, credentials, nodeType, extraNodeTypes: declarative });
 }
 
 async function rawFetchWrite(count: number, concurrency: number): Promise<number> {
@@ -102,7 +104,7 @@ const write = { resource: 'transaction', operation: 'add', identifierName: 'mobi
 /** Load what every scenario needs before the clock starts, so a scenario measures running, not loading. */
 async function prepare(): Promise<void> {
 	await loadPackage();
-	if (scenario.includes('-routing')) declarative = await routingNodeType();
+	if (scenario.includes('-routing')) declarative = await routingNodeTypes();
 	if (scenario.includes('http-request')) httpNode = httpRequestNode();
 }
 

@@ -33,14 +33,14 @@ function screenshotWorkflow(): string {
 			{
 				parameters: { resource: 'customer', operation: 'get', customerId: '={{ $json.userId }}', source: 'INSTORE' },
 				id: 'shot-capillary',
-				name: 'Capillary',
-				type: 'n8n-nodes-capillary.capillary',
+				name: 'Capillary Customers',
+				type: 'n8n-nodes-capillary.capillaryCustomers',
 				typeVersion: 1,
 				position: [260, 0],
 				credentials: { capillaryApi: TILL_CREDENTIAL },
 			},
 		],
-		connections: { 'Capillary Trigger': { main: [[{ node: 'Capillary', type: 'main', index: 0 }]] } },
+		connections: { 'Capillary Trigger': { main: [[{ node: 'Capillary Customers', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
 	const file = join(mkdtempSync(join(tmpdir(), 'capillary-shots-')), 'workflow.json');
@@ -85,7 +85,7 @@ async function main() {
 		await closeNode(page, workflowUrl);
 		await page.screenshot({ path: join(DOCS, 'workflow.png') });
 
-		await openNode(page, 'Capillary');
+		await openNode(page, 'Capillary Customers');
 		await page.screenshot({ path: join(DOCS, 'customer-get.png') });
 		await openDropdown(page, 'resource');
 		await page.screenshot({ path: join(DOCS, 'resource-picker.png') });

@@ -61,7 +61,13 @@ describe.each(VERSIONS)('real n8n %s', (version) => {
 		if (response?.ok) {
 			const types = (await response.json()) as Array<{ name: string }> | Record<string, unknown>;
 			const names = Array.isArray(types) ? types.map((t) => t.name) : Object.keys(types);
-			expect(names).toEqual(expect.arrayContaining(['n8n-nodes-capillary.capillary', 'n8n-nodes-capillary.capillaryTrigger', 'n8n-nodes-capillary.capillaryBulk']));
+			expect(names).toEqual(
+				expect.arrayContaining([
+					...['Customers', 'Loyalty', 'Coupons', 'Groups', 'Engagement', 'Organization'].map((area) => `n8n-nodes-capillary.capillary${area}`),
+					'n8n-nodes-capillary.capillaryTrigger',
+					'n8n-nodes-capillary.capillaryBulk',
+				]),
+			);
 		} else {
 			// Older versions serve node types only to a logged-in editor: running a workflow below proves loading.
 			expect(stack.n8n.log()).not.toMatch(/n8n-nodes-capillary.*(error|failed)/i);

@@ -11,7 +11,7 @@ import { Workflow } from 'n8n-workflow';
 import { compileExpression } from '../../dist/nodes/Capillary/shared/expression';
 import { mergeInto, setPath } from '../../dist/nodes/Capillary/shared/merge';
 import { buildCustomOperations } from '../../dist/nodes/Capillary/shared/runner';
-import { loadPackage } from '../harness/engine';
+import { actionNodeTypes } from '../harness/engine';
 
 // lodash is what n8n-core's RoutingNode builds requests with (installed with n8n-core; no types here).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,32 +19,35 @@ const lodashSet = require('lodash/set') as (object: object, path: string, value:
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lodashMerge = require('lodash/merge') as (object: object, source: object) => object;
 
-async function description(): Promise<INodeTypeDescription> {
-	const { nodeTypes } = await loadPackage();
-	return nodeTypes.capillary.type.description;
+/** The description of every action node. */
+async function descriptions(): Promise<INodeTypeDescription[]> {
+	return (await actionNodeTypes()).map(({ type }) => type.description);
 }
 
 describe('customOperations completeness', () => {
-	it('registers the runner for every operation of the node', async () => {
-		const { nodeTypes } = await loadPackage();
-		const type = nodeTypes.capillary.type;
+	it('registers the runner for every operation of every action node', async () => {
 		const missing: string[] = [];
 		let operations = 0;
-		for (const property of type.description.properties) {
-			if (property.name !== 'operation') continue;
-			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
-				for (const option of property.options as Array<{ value: string }>) {
-					operations++;
-					if (typeof type.customOperations?.[resource]?.[option.value] !== 'function') missing.push(`${resource}:${option.value}`);
+		const nodes = await actionNodeTypes();
+		for (const { name, type } of nodes) {
+			for (const property of type.description.properties) {
+				if (property.name !== 'operation') continue;
+				for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+					for (const option of property.options as Array<{ value: string }>) {
+						operations++;
+						if (typeof type.customOperations?.[resource]?.[option.value] !== 'function') missing.push(`${name} ${resource}:${option.value}`);
+					}
 				}
 			}
 		}
+		expect(nodes.length).toBeGreaterThan(1);
 		expect(operations).toBeGreaterThan(300);
 		expect(missing).toEqual([]);
 	});
 
 	it('builds a plan for every operation (the reasons say what the runner would have to learn)', async () => {
-		expect(buildCustomOperations(await description()).unsupported).toEqual({});
+		const unsupported = (await descriptions()).map((d) => buildCustomOperations(d).unsupported);
+		expect(Object.assign({}, ...unsupported)).toEqual({});
 	});
 });
 
@@ -94,7 +97,8 @@ function parameterNames(expression: string): string[] {
 
 describe('description expressions', () => {
 	it('each one gives what n8n’s expression engine gives, over a range of values', async () => {
-		const found = expressionsOf(await description());
+		const byKey = new Map((await descriptions()).flatMap(expressionsOf).map((f) => [`${f.asString}${f.expression}`, f]));
+		const found = [...byKey.values()];
 		expect(found.length).toBeGreaterThan(100);
 		const checked: string[] = [];
 		for (const { expression, asString } of found) {

@@ -1,5 +1,5 @@
 /**
- * Bad input on EVERY operation, generated from the built node's description (operations added
+ * Bad input on EVERY operation, generated from the built action nodes' descriptions (operations added
  * later are covered without extra work). For each operation and each kind of bad input the node
  * must: finish (no crash, no hang); either succeed or fail with a NodeOperationError/NodeApiError
  * that names the parameter or carries Capillary's code; send nothing when the input is locally
@@ -7,7 +7,7 @@
  */
 import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { loadPackage } from '../harness/engine';
+import { actionNodeTypes } from '../harness/engine';
 import { useCapillary } from '../harness/fixtures';
 import { fuzzCases, type FuzzCase, type OperationShape } from './generate';
 
@@ -18,8 +18,13 @@ interface Outcome {
 }
 
 async function operationShapes(): Promise<OperationShape[]> {
-	const { nodeTypes } = await loadPackage();
-	const properties = nodeTypes.capillary.type.description.properties as INodeProperties[];
+	const shapes: OperationShape[] = [];
+	for (const { type } of await actionNodeTypes()) shapes.push(...shapesOf(type.description.properties as INodeProperties[]));
+	return shapes;
+}
+
+/** The operations of one action node, each with the fields shown for it. */
+function shapesOf(properties: INodeProperties[]): OperationShape[] {
 	const shapes: OperationShape[] = [];
 	for (const operationProperty of properties.filter((p) => p.name === 'operation')) {
 		const resource = (operationProperty.displayOptions!.show!.resource as string[])[0];

@@ -43,6 +43,23 @@ export async function loadPackage(): Promise<LoadedTypes> {
 	return await loaded;
 }
 
+/** The package's action nodes (those with a Resource dropdown), by type name without the package prefix. */
+export async function actionNodeTypes(): Promise<Array<{ name: string; type: INodeType }>> {
+	const { nodeTypes } = await loadPackage();
+	return Object.entries(nodeTypes)
+		.filter(([, { type }]) => type.description.properties.some((p) => p.name === 'resource'))
+		.map(([name, { type }]) => ({ name, type }));
+}
+
+/** The action node that owns a resource (e.g. `customer` → `capillaryCustomers`): the one node type a case of that resource runs on. */
+export async function nodeTypeForResource(resource: string): Promise<string> {
+	for (const { name, type } of await actionNodeTypes()) {
+		const field = type.description.properties.find((p) => p.name === 'resource');
+		if (field?.options?.some((o) => 'value' in o && o.value === resource)) return name;
+	}
+	throw new Error(`No Capillary action node has the resource "${resource}"`);
+}
+
 /**
  * Stands in for n8n's CredentialsHelper: stored (decrypted) credential data per type, the
  * expirable-token logic of preAuthentication, and authenticate().
@@ -154,7 +171,8 @@ const NODE_NAME = 'Capillary';
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { nodeTypes, credentialTypes } = await loadPackage();
-	const typeName = options.nodeType ?? 'capillary';
+	// Without a node type, the action node that owns the parameters' resource runs the case.
+	const typeName = options.nodeType ?? (await nodeTypeForResource(String(options.parameters.resource ?? 'customer')));
 	const typeOf = (name: string) => options.extraNodeTypes?.[name] ?? nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type;
 	const nodeTypesProvider = {
 		getByName: (name: string) => typeOf(name),

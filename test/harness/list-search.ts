@@ -1,5 +1,5 @@
 /**
- * Runs a built `listSearch` method (a resource-locator dropdown) of the Capillary node against the
+ * Runs a built `listSearch` method (a resource-locator dropdown) of the Capillary action nodes (all share them) against the
  * simulator, with the smallest load-options context those methods use: Basic-auth credentials,
  * the current node parameters, and an HTTP helper that signs requests like n8n would.
  */
@@ -22,7 +22,7 @@ function loadOptionsContext(sim: Simulator, parameters: Record<string, unknown>)
 		getNodeParameter: (name: string, fallback: unknown) => (name === 'authentication' ? 'basicAuth' : fallback),
 		getCurrentNodeParameter: (name: string) => parameters[name],
 		getCredentials: async () => credentials,
-		getNode: () => ({ name: 'Capillary', type: 'capillary', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({ name: 'Capillary Customers', type: 'capillaryCustomers', typeVersion: 1, position: [0, 0], parameters: {} }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: { method: string; baseURL: string; url: string; qs?: Record<string, string> }) => {
 				const url = new URL(options.url, options.baseURL);
@@ -41,8 +41,8 @@ interface BuiltMethods {
 
 function builtMethods(): BuiltMethods {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { Capillary } = require('../../dist/nodes/Capillary/Capillary.node') as { Capillary: new () => { methods: BuiltMethods } };
-	return new Capillary().methods;
+	const { CapillaryCustomers } = require('../../dist/nodes/CapillaryCustomers/CapillaryCustomers.node') as { CapillaryCustomers: new () => { methods: BuiltMethods } };
+	return new CapillaryCustomers().methods;
 }
 
 export async function runListSearch(sim: Simulator, method: string, filter?: string, parameters: Record<string, unknown> = {}): Promise<SearchResult> {

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { loadPackage } from '../harness/engine';
+import { actionNodeTypes } from '../harness/engine';
 import { useCapillary } from '../harness/fixtures';
 import { builtMethodNames, runListSearch, runLoadOptions } from '../harness/list-search';
 import { apiClients } from '../simulator/resources/apiClient';
@@ -26,9 +26,8 @@ function referencedMethods(value: unknown, found = { loadOptions: new Set<string
 describe('dropdowns fed by the endpoints outside the index', () => {
 	const capillary = useCapillary();
 
-	it('every dropdown method a field names exists in the built node', async () => {
-		const { nodeTypes } = await loadPackage();
-		const referenced = referencedMethods(nodeTypes.capillary.type.description.properties as INodeProperties[]);
+	it('every dropdown method a field names exists in the built nodes', async () => {
+		const referenced = referencedMethods((await actionNodeTypes()).flatMap(({ type }) => type.description.properties as INodeProperties[]));
 		const built = builtMethodNames();
 		expect([...referenced.loadOptions].filter((m) => !built.loadOptions.includes(m))).toEqual([]);
 		expect([...referenced.listSearch].filter((m) => !built.listSearch.includes(m))).toEqual([]);

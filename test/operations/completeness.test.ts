@@ -4,14 +4,12 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { loadPackage } from '../harness/engine';
+import { actionNodeTypes } from '../harness/engine';
 import { loadCaseFiles } from './load-cases';
 
 async function builtOperations(): Promise<string[]> {
-	const { nodeTypes } = await loadPackage();
-	const description = nodeTypes.capillary.type.description;
 	const operations: string[] = [];
-	for (const property of description.properties as INodeProperties[]) {
+	for (const property of (await actionNodeTypes()).flatMap(({ type }) => type.description.properties as INodeProperties[])) {
 		if (property.name !== 'operation') continue;
 		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
 		for (const resource of resources) for (const option of property.options ?? []) operations.push(`${resource}:${(option as { value: string }).value}`);

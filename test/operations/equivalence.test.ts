@@ -3,20 +3,20 @@
  * RoutingNode: every case of ./cases runs through both, on a freshly reset simulator, and must
  * produce the same requests on the wire, the same request options handed to n8n's HTTP layer
  * (method, URL, query, headers, body, timeout, proxy, certificate and domain settings), and the
- * same items or error. RoutingNode runs a copy of the node type without customOperations.
+ * same items or error. RoutingNode runs a copy of the case's node type (the action node that owns
+ * its resource) without customOperations.
  */
 import { isDeepStrictEqual } from 'node:util';
 
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { clearTokenCache } from '../../dist/credentials/CapillaryAuth';
-import { loadPackage, runNode, TestCredentialsHelper } from '../harness/engine';
+import { actionNodeTypes, loadPackage, PACKAGE_NAME, runNode, TestCredentialsHelper } from '../harness/engine';
 import { basicCredentials, oauthCredentials, useCapillary } from '../harness/fixtures';
 import type { RecordedRequest, Simulator } from '../simulator/server';
 import type { ErrorCase, OperationCase } from './case';
 import { loadCaseFiles } from './load-cases';
 
-const TYPE = 'n8n-nodes-capillary.capillary';
 
 /** Records what each request looked like when n8n authenticated it (just before sending). */
 class RecordingHelper extends TestCredentialsHelper {
@@ -124,26 +124,33 @@ interface Outcome {
 	customRuns: number;
 }
 
-let routingType: INodeType;
-let countedType: INodeType;
+/** One action node type in two variants: RoutingNode only, and the runner with a run counter. */
+interface Variants {
+	name: string;
+	routing: INodeType;
+	counted: INodeType;
+}
+
+/** By resource: the variants of the action node that owns it. */
+const variantsOf = new Map<string, Variants>();
 let customRuns = 0;
 
 beforeAll(async () => {
-	const { nodeTypes } = await loadPackage();
-	const original = nodeTypes.capillary.type;
-	const copyOf = (changes: Partial<INodeType>) => Object.assign(Object.create(Object.getPrototypeOf(original) as object) as INodeType, original, changes);
-	routingType = copyOf({ customOperations: undefined });
-	const counted: NonNullable<INodeType['customOperations']> = {};
-	for (const [resource, operations] of Object.entries(original.customOperations ?? {})) {
-		counted[resource] = {};
-		for (const [operation, run] of Object.entries(operations)) {
-			counted[resource][operation] = async function (this: IExecuteFunctions) {
-				customRuns++;
-				return await run.call(this);
-			};
+	for (const { name, type: original } of await actionNodeTypes()) {
+		const copyOf = (changes: Partial<INodeType>) => Object.assign(Object.create(Object.getPrototypeOf(original) as object) as INodeType, original, changes);
+		const counted: NonNullable<INodeType['customOperations']> = {};
+		for (const [resource, operations] of Object.entries(original.customOperations ?? {})) {
+			counted[resource] = {};
+			for (const [operation, run] of Object.entries(operations)) {
+				counted[resource][operation] = async function (this: IExecuteFunctions) {
+					customRuns++;
+					return await run.call(this);
+				};
+			}
 		}
+		const variants = { name, routing: copyOf({ customOperations: undefined }), counted: copyOf({ customOperations: counted }) };
+		for (const resource of Object.keys(original.customOperations ?? {})) variantsOf.set(resource, variants);
 	}
-	countedType = copyOf({ customOperations: counted });
 });
 
 /** Runs beyond the case files: several items, failing items, continue on fail, n8n's request options. */
@@ -197,10 +204,10 @@ const EXTRA: ExtraCase[] = [
 ];
 
 async function runBoth(sim: Simulator, c: AnyCase): Promise<[Outcome, Outcome]> {
-	const [routing, runner] = await runEach(sim, c, [routingType, countedType]);
+	const [routing, runner] = await runEach(sim, c, ['routing', 'counted']);
 	if (routing.items !== runner.items) {
 		// Items differ: find what differs between two RoutingNode runs (made up by the simulator) and mask it.
-		const [again] = await runEach(sim, c, [routingType]);
+		const [again] = await runEach(sim, c, ['routing']);
 		const paths = volatilePaths(JSON.parse(routing.items), JSON.parse(again.items));
 		routing.items = stable(withoutPaths(JSON.parse(routing.items), paths));
 		runner.items = stable(withoutPaths(JSON.parse(runner.items), paths));
@@ -208,9 +215,11 @@ async function runBoth(sim: Simulator, c: AnyCase): Promise<[Outcome, Outcome]> 
 	return [routing, runner];
 }
 
-async function runEach(sim: Simulator, c: AnyCase, types: INodeType[]): Promise<Outcome[]> {
+async function runEach(sim: Simulator, c: AnyCase, kinds: Array<'routing' | 'counted'>): Promise<Outcome[]> {
 	const outcomes: Outcome[] = [];
-	for (const type of types) {
+	const variants = variantsOf.get(c.resource);
+	if (!variants) throw new Error(`No action node has the resource ${c.resource}`);
+	for (const kind of kinds) {
 		sim.reset('demo');
 		clearTokenCache();
 		const prepared = await c.setup?.(sim);
@@ -229,7 +238,8 @@ async function runEach(sim: Simulator, c: AnyCase, types: INodeType[]): Promise<
 			credentials,
 			credentialsHelper: helper,
 			continueOnFail: 'continueOnFail' in c ? c.continueOnFail : undefined,
-			extraNodeTypes: { [TYPE]: type },
+			nodeType: variants.name,
+			extraNodeTypes: { [`${PACKAGE_NAME}.${variants.name}`]: variants[kind] },
 		});
 		const error = result.error;
 		outcomes.push({

@@ -219,7 +219,7 @@ export function sortOrderField({
 			['Descending', lower ? 'desc' : 'DESC'],
 		]),
 		default: defaultValue,
-		...(description ? { description } : {}),
+		description: description ?? 'Whether the results come in ascending or descending order',
 		routing: toQuery(query),
 	};
 }
@@ -237,13 +237,18 @@ export const simplifyField: INodeProperties = {
 // ---------------------------------------------------------------------------------------------
 
 export function additionalFields(fields: INodeProperties[], name = 'additionalFields'): INodeProperties {
+	const options = [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const listed = options.slice(0, 4).map((f) => f.displayName);
+	const more = options.length > listed.length ? ` and ${options.length - listed.length} more` : '';
 	return {
 		displayName: name === 'additionalFields' ? 'Additional Fields' : 'Options',
 		name,
 		type: 'collection',
 		placeholder: name === 'additionalFields' ? 'Add Field' : 'Add Option',
 		default: {},
-		options: [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		// Names what the collection holds, so the user need not open it to find a field.
+		description: `${name === 'additionalFields' ? 'Optional fields' : 'Optional settings'}: ${listed.join(', ')}${more}`,
+		options,
 	};
 }
 
@@ -286,7 +291,7 @@ function entryName(loadOptionsMethod?: string, routing?: INodePropertyRouting): 
 				default: '',
 				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			}
-		: { displayName: 'Name', name: 'name', type: 'string', default: '' };
+		: { displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the field, as Capillary spells it' };
 	return routing ? { ...base, routing } : base;
 }
 
@@ -311,6 +316,7 @@ export function keyValueField(displayName: string, name: string, target: string,
 						name: 'value',
 						type: 'string',
 						default: '',
+						description: 'Value of the field',
 						routing: { send: { type: 'body', property: `=${target}.{{$parent.name}}` } },
 					},
 				],
@@ -351,6 +357,7 @@ export function v11FieldList(
 						name: 'value',
 						type: 'string',
 						default: '',
+						description: 'Value of the field',
 						routing: { send: { type: 'body', property: `=${list}[{{$index}}].value` } },
 					},
 				],
@@ -450,6 +457,7 @@ export function bodyInput(
 				{ name: 'JSON', value: 'json', description: 'Send the whole request body as JSON' },
 			],
 			default: 'fields',
+			description: 'Whether to fill in the request one field at a time or give the whole body as JSON',
 		},
 		...fields.map((f) => onlyFor('fields', f)),
 		onlyFor('json', json),

@@ -91,6 +91,7 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
 		displayOptions: { show: { resource: [resource.value] } },
 		options,
 		default: firstOperation,
+		description: `What to do with the ${resource.name}`,
 	};
 	return { option, operationProperty, fields };
 }

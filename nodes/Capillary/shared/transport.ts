@@ -54,6 +54,7 @@ export const authenticationField: INodeProperties = {
 		{ name: 'OAuth Client Key & Secret', value: 'oAuth' },
 	],
 	default: 'basicAuth',
+	description: 'How the node signs in to Capillary: as a till (Basic auth) or with an OAuth client key and secret',
 };
 
 export const DEFAULT_MAX_CONCURRENCY = 10;
@@ -73,6 +74,7 @@ export const throughputSettings: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Setting',
 	default: {},
+	description: 'Concurrency, retries, timeout and paging limits of the requests this node sends',
 	options: [
 		{
 			displayName: 'Max Concurrent Requests',
