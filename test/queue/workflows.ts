@@ -1,7 +1,7 @@
 /**
  * Workflows for the queue-mode tests and benchmark, written as files for `n8n import:workflow`:
  * N items made by a Set node's expression and Split Out (no Code node: no task runner needed),
- * then one Capillary node (or the HTTP Request node as the reference).
+ * then one Capillary Customers node (or the HTTP Request node as the reference).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +52,7 @@ function itemsWorkflow(id: string, name: string, items: Row[], last: Record<stri
 /** Customer → Get for every item, with the till (Basic) or the OAuth credential. */
 export function customerGet(id: string, items: Row[], auth: 'basicAuth' | 'oAuth'): Record<string, unknown> {
 	return itemsWorkflow(id, `Queue: ${items.length} × Customer → Get (${auth})`, items, {
-		type: `${PACKAGE}.capillary`,
+		type: `${PACKAGE}.capillaryCustomers`,
 		typeVersion: 1,
 		parameters: { authentication: auth, resource: 'customer', operation: 'get', customerId: '={{ $json.customerId }}', source: 'INSTORE' },
 		credentials: auth === 'oAuth' ? { capillaryOAuthApi: OAUTH_CREDENTIAL } : { capillaryApi: TILL_CREDENTIAL },
