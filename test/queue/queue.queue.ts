@@ -32,7 +32,10 @@ const FILES = workflowFiles([
 ]);
 
 /** Workflows compared between regular and queue mode: the examples run by hand, and the 300-item runs. */
-const COMPARED = [...examples().map((e) => ({ id: e.id, start: e.startNode })), { id: WF.till, start: START }, { id: WF.bulk, start: START }];
+// Webhook-started examples (Capillary Event Trigger) cannot be run from a trigger node: they need an
+// activated workflow and a delivery (the e2e suite covers them).
+const runnable = examples().filter((e) => !e.json.nodes.some((n) => n.type.endsWith('capillaryEventTrigger')));
+const COMPARED = [...runnable.map((e) => ({ id: e.id, start: e.startNode })), { id: WF.till, start: START }, { id: WF.bulk, start: START }];
 
 /** Output per node with the run's clock readings masked (they differ between any two runs). */
 function normalized(result: ExecutionResult): unknown {
