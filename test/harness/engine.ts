@@ -43,6 +43,16 @@ export async function loadPackage(): Promise<LoadedTypes> {
 	return await loaded;
 }
 
+/** n8n's node-type lookup over the package's node types (full names with or without the package prefix). */
+export function nodeTypeProvider(nodeTypes: LoadedTypes['nodeTypes']) {
+	const typeOf = (name: string) => nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type;
+	return {
+		getByName: typeOf,
+		getByNameAndVersion: (name: string, version?: number) => NodeHelpers.getVersionedNodeType(typeOf(name), version),
+		getKnownTypes: () => ({}),
+	};
+}
+
 /** The package's action nodes (those with a Resource dropdown), by type name without the package prefix. */
 export async function actionNodeTypes(): Promise<Array<{ name: string; type: INodeType }>> {
 	const { nodeTypes } = await loadPackage();

@@ -5,9 +5,9 @@
  */
 import { PollContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, IWorkflowExecuteAdditionalData, WorkflowActivateMode } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
-import { loadPackage, PACKAGE_NAME, TestCredentialsHelper } from './engine';
+import { loadPackage, nodeTypeProvider, PACKAGE_NAME, TestCredentialsHelper } from './engine';
 
 export interface PollRun {
 	/** Emitted items (json), or null when poll() returned null. */
@@ -30,11 +30,7 @@ export async function createPoller(options: {
 	staticData?: string;
 }): Promise<Poller> {
 	const { nodeTypes, credentialTypes } = await loadPackage();
-	const provider = {
-		getByName: (name: string) => nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type,
-		getByNameAndVersion: (name: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type, version),
-		getKnownTypes: () => ({}),
-	};
+	const provider = nodeTypeProvider(nodeTypes);
 	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
 	const node: INode = {
 		id: 'trigger-1',

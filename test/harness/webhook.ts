@@ -21,9 +21,9 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
-import { loadPackage, PACKAGE_NAME, TestCredentialsHelper } from './engine';
+import { loadPackage, nodeTypeProvider, PACKAGE_NAME, TestCredentialsHelper } from './engine';
 
 export type WebhookKind = 'production' | 'test';
 
@@ -71,11 +71,7 @@ export async function createEventTrigger(options: {
 }): Promise<EventTriggerHarness> {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const type = nodeTypes.capillaryEventTrigger.type;
-	const provider = {
-		getByName: (name: string) => nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type,
-		getByNameAndVersion: (name: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeTypes[name.replace(`${PACKAGE_NAME}.`, '')].type, version),
-		getKnownTypes: () => ({}),
-	};
+	const provider = nodeTypeProvider(nodeTypes);
 	const helper = new TestCredentialsHelper(credentialTypes, options.credentials);
 	const node: INode = {
 		id: 'event-trigger-1',
