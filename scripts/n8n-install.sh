@@ -38,7 +38,10 @@ if [ "$MAJOR" -ge 2 ]; then
     "$NODE_DIR/bin/node" -v >/dev/null || { rm -rf "$CACHE/node24"; log "FAILED: the Node 24 binary does not run here"; exit 1; }
   fi
   export PATH=$NODE_DIR/bin:$PATH
-  OVERRIDES='{"linkedom":"0.18.14"}'
+  # Vue 3.5.46 is listed by the registry mirror here but its @vue/compiler-core is not: pin the last
+  # complete release (what a working install resolved), so an install from an empty npm cache works.
+  VUE=3.5.45
+  OVERRIDES='{"linkedom":"0.18.14","vue":"'$VUE'","@vue/shared":"'$VUE'","@vue/compiler-core":"'$VUE'","@vue/compiler-dom":"'$VUE'","@vue/compiler-sfc":"'$VUE'","@vue/compiler-ssr":"'$VUE'","@vue/reactivity":"'$VUE'","@vue/runtime-core":"'$VUE'","@vue/runtime-dom":"'$VUE'","@vue/server-renderer":"'$VUE'"}'
   HEADERS=$NODE_DIR
 else
   OVERRIDES='{"xlsx":"0.18.5","linkedom":"0.18.14"}'
