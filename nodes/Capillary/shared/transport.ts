@@ -183,8 +183,6 @@ export class Limiter {
 interface RunState {
 	limiter: Limiter;
 	credentials?: Promise<ICredentialDataDecryptedObject>;
-	/** Per operation: the method that worked after a 405, so later items skip the refused one. */
-	methods: Map<string, IHttpRequestOptions['method']>;
 }
 
 /**
@@ -197,7 +195,7 @@ export function runState(context: RequestContext): RunState {
 	const key = ('getExecuteData' in context ? context.getExecuteData() : context) as unknown as object;
 	let state = runs.get(key);
 	if (!state) {
-		state = { limiter: new Limiter(readSettings(context).maxConcurrency), methods: new Map() };
+		state = { limiter: new Limiter(readSettings(context).maxConcurrency) };
 		runs.set(key, state);
 	}
 	return state;
