@@ -13,6 +13,7 @@ import {
 	binaryFileField,
 	bodyInput,
 	customerIdField,
+	isBlank,
 	JOIN_VALUES,
 	optionalField,
 	options,
@@ -54,10 +55,6 @@ function buildWith(build: Builder): INodePropertyRouting {
 			],
 		},
 	};
-}
-
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /** Drops blank values (and zero for the optional IDs of a list entry). */

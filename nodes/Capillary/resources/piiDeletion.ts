@@ -1,6 +1,6 @@
 import { additionalFields, optionalField, options, toBody, toQuery } from '../shared/fields';
 import { defineResource } from '../shared/operation';
-import { asListField, constantField, customerIdentificationFields, V2_LIST_PAGINATION, v2ListFilters, v2RequestId } from './request';
+import { asListField, constantField, customerIdentificationFields, V2_LIST_PAGINATION, v2ListFilters, v2RequestId } from '../shared/requests';
 
 /**
  * PII deletion: requests to erase a customer's personal data. They travel through the same v2

@@ -4,7 +4,7 @@ import { additionalFields, bodyInput, optionalField, options, queryOptions, toBo
 import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
 import type { PaginationSpec } from '../shared/types';
-import { constantField } from './request';
+import { constantField } from '../shared/requests';
 
 /**
  * The org's product catalog (v1.1 product/*): products and the values they are described with

@@ -15,6 +15,7 @@ import { hostOf } from '../../../credentials/CapillaryAuth';
 import { accessGroupOf } from './accessGroups';
 import { entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
+import { isBlank } from './fields';
 import { getOperation, pathParameters } from './operation';
 import { readSettings, sendRequest } from './transport';
 import type { PaginationSpec, RegisteredOperation } from './types';
@@ -74,10 +75,6 @@ function isShown(field: INodeProperties, context: IExecuteSingleFunctions): bool
 		if (!name.startsWith('@') && Array.isArray(hidden) && matches(name, hidden)) return false;
 	}
 	return true;
-}
-
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
 /** A parameter's value; resource locators give their ID. */

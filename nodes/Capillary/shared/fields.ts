@@ -10,6 +10,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { setMultipartBody } from './files';
 
+/** Unset, null or only whitespace: a value the user left empty. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
 
 /**
  * Parameters used by many operations, defined once. Each carries its own `routing.send`, so the
