@@ -100,10 +100,12 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
  * The node's properties: every Operation dropdown, then the fields, with each field that several
  * operations define identically stored once and shown for all of them.
  *
- * Why: n8n's declarative engine walks every property of the node for every item (twice) and
- * resolves each copy's value, expressions included, so identical copies cost time per item. A merged
- * field keeps the order of fields within every resource, and is only merged when its
- * resource × operation display condition matches exactly the operations that use it.
+ * Why: the editor loads, and re-evaluates on every change, the whole description. Stored once, the
+ * shared fields make the nodes 20–40% smaller (Capillary Customers 206 KB instead of 288 KB, 210
+ * properties instead of 409; measured 2026-12-03). Execution no longer needs it: the runner only
+ * visits the fields of the operation it runs. A merged field keeps the order of fields within
+ * every resource, and is only merged when its resource × operation display condition matches
+ * exactly the operations that use it.
  */
 export function assembleProperties(resources: BuiltResource[]): INodeProperties[] {
 	const operationsOf = new Map<string, Set<string>>();
