@@ -119,10 +119,17 @@ export function md5Hex(value: string): string {
 	return createHash('md5').update(value, 'utf8').digest('hex');
 }
 
+/** The last header built, so a run of many items hashes the password once (one entry: never grows). */
+let lastAuthorization: { username: string; password: string; passwordIsMd5: boolean; header: string } | undefined;
+
 /** Capillary's till auth: Basic base64(username:md5(password)). */
 export function basicAuthorization(username: string, password: string, passwordIsMd5: boolean): string {
+	const last = lastAuthorization;
+	if (last && last.username === username && last.password === password && last.passwordIsMd5 === passwordIsMd5) return last.header;
 	const digest = passwordIsMd5 ? password.trim().toLowerCase() : md5Hex(password);
-	return 'Basic ' + Buffer.from(`${username.trim()}:${digest}`, 'utf8').toString('base64');
+	const header = 'Basic ' + Buffer.from(`${username.trim()}:${digest}`, 'utf8').toString('base64');
+	lastAuthorization = { username, password, passwordIsMd5, header };
+	return header;
 }
 
 // ---------------------------------------------------------------------------------------------
