@@ -16,10 +16,12 @@ import {
 import { locatorField } from '../shared/lookups';
 import { setMultipartBody } from '../shared/files';
 import { defineResource } from '../shared/operation';
+import { storeEntityOperations } from './storeEntities';
 
 /**
  * The v1.1 store entity: details, staff, tasks, login check, InStore log and report uploads,
- * reports and configurations. Calls act for the store of the credential's till.
+ * reports and configurations. Calls act for the store of the credential's till. Creating stores
+ * and associates and reading tills (v2) are in storeEntities.ts.
  */
 
 const V11_TIME = 'YYYY-MM-DD HH:MM:SS';
@@ -272,7 +274,7 @@ const TASK_ACTION_TYPES = options([
 export const store = defineResource({
 	value: 'store',
 	name: 'Store',
-	description: 'Stores: details, staff, tasks, logs and reports',
+	description: 'Stores and their tills and associates: create, details, staff, tasks, logs and reports',
 	operations: [
 		{
 			value: 'get',
@@ -413,5 +415,6 @@ export const store = defineResource({
 			path: '/v1.1/store/configurations',
 			fields: [],
 		},
+		...storeEntityOperations,
 	],
 });
