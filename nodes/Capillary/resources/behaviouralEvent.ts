@@ -106,6 +106,7 @@ const eventFieldList: INodeProperties = {
 				{
 					displayName: 'Type',
 					name: 'type',
+					description: 'Data type of the field; Customer, Till Code, Coupon Code and the product types link the value to that Capillary entity',
 					type: 'options',
 					options: FIELD_TYPES,
 					default: 'string',
@@ -142,6 +143,7 @@ const definitionFields: INodeProperties[] = [
 	{
 		displayName: 'Fields Input',
 		name: 'fieldsInput',
+		description: 'Whether to describe the event fields one by one or give the fields array as JSON',
 		type: 'options',
 		noDataExpression: true,
 		options: [

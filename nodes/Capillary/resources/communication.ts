@@ -100,6 +100,7 @@ function emailFields(style: AttachmentStyle): INodeProperties[] {
 		{
 			displayName: 'Subject',
 			name: 'subject',
+			description: 'Subject line of the email',
 			type: 'string',
 			required: true,
 			default: '',
@@ -188,6 +189,7 @@ export const communication = defineResource({
 				{
 					displayName: 'Message',
 					name: 'body',
+					description: 'Text of the SMS',
 					type: 'string',
 					typeOptions: { rows: 3 },
 					required: true,

@@ -110,6 +110,7 @@ export const organization = defineResource({
 				{
 					displayName: 'Entity Type',
 					name: 'entityType',
+					description: 'Which kind of entity to list',
 					type: 'options',
 					options: ENTITY_TYPES,
 					default: 'STORE',
@@ -139,6 +140,7 @@ export const organization = defineResource({
 					{
 						displayName: 'Details',
 						name: 'details',
+						description: 'Basic leaves out the currency, time zone and language blocks of each entity',
 						type: 'options',
 						options: options([['Basic (No Currency, Time Zone or Language)', 'basic']]),
 						default: 'basic',

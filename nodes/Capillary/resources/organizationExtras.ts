@@ -146,6 +146,7 @@ export const organizationExtraOperations: OperationSpec[] = [
 			{
 				displayName: 'Identifier Value',
 				name: 'feedIdentifierValue',
+				description: 'Value of that identifier, e.g. the mobile number with country code',
 				type: 'string',
 				required: true,
 				default: '',

@@ -144,6 +144,7 @@ const logFileFields: INodeProperties[] = [
 	{
 		displayName: 'File Source',
 		name: 'fileSource',
+		description: 'Whether the log comes from a binary field of the input item or as text',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -286,6 +287,7 @@ export const store = defineResource({
 				{
 					displayName: 'Identify Store By',
 					name: 'storeIdentifier',
+					description: "Whether to identify the store by Capillary's store ID or by your external ID",
 					type: 'options',
 					options: options([
 						['Store ID', 'id'],
