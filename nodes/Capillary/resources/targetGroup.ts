@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, bodyInput, customerIdField, optionalField, options, toBody } from '../shared/fields';
+import { additionalFields, bodyInput, customerIdField, ID_LIST, optionalField, options, toBody } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
 
@@ -12,7 +12,6 @@ import { defineResource } from '../shared/operation';
 
 const ISO_PLACEHOLDER = '2026-04-01T00:00:00.000Z';
 const NUMBER_OR_TEXT = '={{ /^\\d+$/.test(String($value).trim()) ? Number($value) : $value }}';
-const ID_LIST = '={{ String($value).split(",").map(s => s.trim()).filter(s => s).map(s => /^\\d+$/.test(s) ? Number(s) : s) }}';
 
 const PERIOD_STATUSES = options([
 	['Running', 'RUNNING'],
