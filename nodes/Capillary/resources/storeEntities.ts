@@ -142,7 +142,7 @@ export const storeEntityOperations: OperationSpec[] = [
 		method: 'GET',
 		path: '/v2/organization/activeTill',
 		pagination: { style: 'none' },
-		hint: 'GET /v2/organization/activeTill is not documented by Capillary. The node sends no parameters and expects the active tills in data[] with the fields of Get Till (a single till object is returned as one item).',
+		hint: 'GET /v2/organization/activeTill is not documented by Capillary. The node sends no parameters and expects the active tills in data[] with the fields of Get Till by ID (a single till object is returned as one item).',
 	},
 	{
 		value: 'createAssociate',
