@@ -1,7 +1,7 @@
 import type { CaseFile, ErrorCase, OperationCase } from '../case';
 import { orgEntities } from '../../simulator/resources/organization';
 
-/** Store → the v2 store-entity operations (nodes/Capillary/resources/storeEntities.ts). */
+/** Store → the v2 store-entity operations (nodes/Capillary/resources/store/entities.ts). */
 
 const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 const byList = (value: string) => ({ __rl: true, mode: 'list', value });

@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, optionalField, options, toBody, toQuery } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import type { OperationSpec } from '../shared/types';
+import { additionalFields, optionalField, options, toBody, toQuery } from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import type { OperationSpec } from '../../shared/types';
 
 /**
  * The v2 store-entity operations of the Store resource: create a store or a store associate, and
- * read tills (the store's POS terminals). The v1.1 store calls are in store.ts.
+ * read tills (the store's POS terminals). The v1.1 store calls are in index.ts.
  */
 
 const newStoreFields: INodeProperties[] = [

@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionalField, options, queryOptions, toQuery } from '../shared/fields';
-import { defineResource } from '../shared/operation';
-import { organizationExtraOperations } from './organizationExtras';
+import { optionalField, options, queryOptions, toQuery } from '../../shared/fields';
+import { defineResource } from '../../shared/operation';
+import { orgLevelOperations } from './orgLevel';
 
 /**
  * Org-level reads: details, entities, configurations, custom fields, statistics, top items,
- * payment modes, loyalty programs. Stores and tills are in the Store resource (storeEntities.ts).
+ * payment modes, loyalty programs. The docs' "Other APIs (Org Level)" operations are in
+ * orgLevel.ts; stores and tills are in the Store resource (store/entities.ts).
  */
 
 const CUSTOM_FIELD_SCOPES = options([
@@ -82,6 +83,25 @@ export const organization = defineResource({
 					placeholder: 'IS_DIRECT_REPLAY_ENABLED',
 					description: 'Name of the configuration key; Get Many Configurations lists them',
 					routing: toQuery('name'),
+				},
+			],
+		},
+		{
+			value: 'getConfig',
+			name: 'Get Configuration',
+			action: 'Get an org configuration by name',
+			description: 'Reads one org configuration (key, value, scope), e.g. CONF_MAX_CARDS_PER_ORG',
+			method: 'GET',
+			path: '/v2/organization/configs/{configName}',
+			fields: [
+				{
+					displayName: 'Config Name',
+					name: 'configName',
+					type: 'string',
+					required: true,
+					default: '',
+					placeholder: 'CONF_MAX_CARDS_PER_ORG',
+					description: 'Name of the configuration, e.g. CONF_MAX_CARDS_PER_ORG or IS_DIRECT_REPLAY_ENABLED',
 				},
 			],
 		},
@@ -242,6 +262,6 @@ export const organization = defineResource({
 			pagination: { style: 'none' },
 			output: { items: 'organization.tenders.tender' },
 		},
-		...organizationExtraOperations,
+		...orgLevelOperations,
 	],
 });

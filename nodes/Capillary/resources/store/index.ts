@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ATTRIBUTION_ENTITY_TYPES } from '../../../credentials/CapillaryAuth';
+import { ATTRIBUTION_ENTITY_TYPES } from '../../../../credentials/CapillaryAuth';
 import {
 	additionalFields,
 	binaryFileField,
@@ -12,16 +12,16 @@ import {
 	queryOptions,
 	toBody,
 	toQuery,
-} from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import { setMultipartBody } from '../shared/files';
-import { defineResource } from '../shared/operation';
-import { storeEntityOperations } from './storeEntities';
+} from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import { setMultipartBody } from '../../shared/files';
+import { defineResource } from '../../shared/operation';
+import { storeEntityOperations } from './entities';
 
 /**
  * The v1.1 store entity: details, staff, tasks, login check, InStore log and report uploads,
  * reports and configurations. Calls act for the store of the credential's till. Creating stores
- * and associates and reading tills (v2) are in storeEntities.ts.
+ * and associates and reading tills (v2) are in entities.ts.
  */
 
 const V11_TIME = 'YYYY-MM-DD HH:MM:SS';

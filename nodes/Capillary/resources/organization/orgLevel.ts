@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, headerField, optionalField, options, sourceField, toBody } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import type { OperationSpec } from '../shared/types';
+import { additionalFields, headerField, optionalField, options, sourceField, toBody } from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import type { OperationSpec } from '../../shared/types';
 
 /**
- * Org-level operations of the Organization resource from the docs' "Other APIs (Org Level)" page
+ * Operations of the Organization resource from the docs' "Other APIs (Org Level)" page
  * (_organizationSource.md): extended fields, currency ratio, external IDs, scan events, sources.
+ * Org details, entities, configurations and custom fields are in index.ts.
  */
 
 /** Customer identifiers the feed accepts (`customer.{id|mobile|email|externalId}`). */
@@ -27,7 +28,7 @@ const orgIdField: INodeProperties = {
 	description: 'ID of your org (InTouch shows it under Settings > Organization)',
 };
 
-export const organizationExtraOperations: OperationSpec[] = [
+export const orgLevelOperations: OperationSpec[] = [
 	{
 		value: 'getExtendedFields',
 		name: 'Get Extended Fields',
@@ -189,24 +190,5 @@ export const organizationExtraOperations: OperationSpec[] = [
 			}),
 		],
 		pagination: { style: 'none' },
-	},
-	{
-		value: 'getConfig',
-		name: 'Get Configuration',
-		action: 'Get an org configuration by name',
-		description: 'Reads one org configuration (key, value, scope), e.g. CONF_MAX_CARDS_PER_ORG',
-		method: 'GET',
-		path: '/v2/organization/configs/{configName}',
-		fields: [
-			{
-				displayName: 'Config Name',
-				name: 'configName',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'CONF_MAX_CARDS_PER_ORG',
-				description: 'Name of the configuration, e.g. CONF_MAX_CARDS_PER_ORG or IS_DIRECT_REPLAY_ENABLED',
-			},
-		],
 	},
 ];
