@@ -33,7 +33,7 @@ describe('communication: email attachments from binary data', () => {
 		const sim = capillary.sim;
 		sim.clearRequests();
 		const result = await capillary.run(
-			{ resource: 'communication', operation: 'sendEmailV11', to: TOM_EMAIL, subject: 'Receipt', body: 'Attached', additionalFields: { attachmentBinaryFields: 'data' } },
+			{ resource: 'communication', operation: 'sendEmailLegacy', to: TOM_EMAIL, subject: 'Receipt', body: 'Attached', additionalFields: { attachmentBinaryFields: 'data' } },
 			{ inputItems: [fileItem(PDF, 'receipt.pdf', 'application/pdf')] },
 		);
 		expect(result.error).toBeUndefined();

@@ -47,6 +47,7 @@ const scopesField: INodeProperties = {
 				{
 					displayName: 'Permission',
 					name: 'permission',
+					description: 'Whether the client may read, write, or both on the resources of this scope',
 					type: 'options',
 					options: options([
 						['Read', 'READ'],

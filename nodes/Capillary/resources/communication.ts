@@ -100,6 +100,7 @@ function emailFields(style: AttachmentStyle): INodeProperties[] {
 		{
 			displayName: 'Subject',
 			name: 'subject',
+			description: 'Subject line of the email',
 			type: 'string',
 			required: true,
 			default: '',
@@ -156,6 +157,7 @@ export const communication = defineResource({
 	value: 'communication',
 	name: 'Communication',
 	description: 'Send and read SMS and email communications',
+	default: 'sendEmail',
 	operations: [
 		{
 			value: 'sendEmail',
@@ -168,7 +170,7 @@ export const communication = defineResource({
 		},
 		{
 			value: 'sendSms',
-			name: 'Send SMS (v1.1)',
+			name: 'Send SMS',
 			action: 'Send an SMS',
 			method: 'POST',
 			path: '/v1.1/communications/sms',
@@ -187,6 +189,7 @@ export const communication = defineResource({
 				{
 					displayName: 'Message',
 					name: 'body',
+					description: 'Text of the SMS',
 					type: 'string',
 					typeOptions: { rows: 3 },
 					required: true,
@@ -197,8 +200,8 @@ export const communication = defineResource({
 			],
 		},
 		{
-			value: 'getSms',
-			name: 'Get SMS (v1.1)',
+			value: 'getSentSms',
+			name: 'Get Sent SMS',
 			action: 'Get sent SMS messages',
 			method: 'GET',
 			path: '/v1.1/communications/sms',
@@ -206,17 +209,19 @@ export const communication = defineResource({
 			hint: 'Capillary documents only the message ID as filter; comma-separated IDs (the v1.1 batch convention) return several messages',
 		},
 		{
-			value: 'sendEmailV11',
-			name: 'Send Email (v1.1)',
-			action: 'Send an email with the v1.1 API',
+			value: 'sendEmailLegacy',
+			name: 'Send Email (Legacy Endpoint)',
+			action: 'Send an email through the legacy endpoint',
+			description:
+				"Sends the same email as Send Email through Capillary's older endpoint (its docs now hide it; attachments in JSON are written file_name/file_type/file_data). Use Send Email unless an integration relies on this one.",
 			method: 'POST',
 			path: '/v1.1/communications/email',
 			v11Root: 'email',
 			fields: emailFields('v1.1'),
 		},
 		{
-			value: 'getEmail',
-			name: 'Get Email (v1.1)',
+			value: 'getSentEmails',
+			name: 'Get Sent Emails',
 			action: 'Get sent emails',
 			method: 'GET',
 			path: '/v1.1/communications/email',

@@ -23,6 +23,7 @@ function companySelector(): INodeProperties[] {
 		{
 			displayName: 'Identify Company By',
 			name: 'companyIdentifier',
+			description: "Whether to identify the company by its external ID or by Capillary's company ID",
 			type: 'options',
 			options: options([
 				['External ID', 'externalId'],
@@ -59,6 +60,7 @@ const sortOptions: INodeProperties[] = [
 	{
 		displayName: 'Sort By',
 		name: 'sortBy',
+		description: 'Field the companies are ordered by',
 		type: 'options',
 		options: options([['Created Date', 'createdDate']]),
 		default: 'createdDate',
@@ -82,6 +84,7 @@ export const company = defineResource({
 				{
 					displayName: 'Name',
 					name: 'name',
+					description: 'Name of the company',
 					type: 'string',
 					required: true,
 					default: '',

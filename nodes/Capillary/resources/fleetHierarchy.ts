@@ -144,6 +144,7 @@ export const fleetHierarchy = defineResource({
 				{
 					displayName: 'Find By',
 					name: 'findBy',
+					description: 'Whether to find the hierarchy by its ID or by its code',
 					type: 'options',
 					options: options([
 						['Hierarchy ID', 'id'],
@@ -154,6 +155,7 @@ export const fleetHierarchy = defineResource({
 				{
 					displayName: 'Hierarchy ID or Code',
 					name: 'hierarchyRef',
+					description: 'ID or code of the hierarchy, as chosen in Find By',
 					type: 'string',
 					required: true,
 					default: '',

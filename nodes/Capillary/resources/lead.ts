@@ -165,6 +165,7 @@ const createFields: INodeProperties[] = [
 	{
 		displayName: 'Customer Identifier Value',
 		name: 'customerIdentifierValue',
+		description: 'Value of that identifier, e.g. the mobile number with country code or the customer ID',
 		type: 'string',
 		required: true,
 		default: '',
@@ -258,6 +259,7 @@ export const lead = defineResource({
 				{
 					displayName: 'Status',
 					name: 'status',
+					description: 'New status of the lead',
 					type: 'options',
 					options: STATUSES,
 					default: 'ON_HOLD',
@@ -406,6 +408,7 @@ export const lead = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sortBy',
+						description: 'Whether the leads come ordered by creation date or by last update',
 						type: 'options',
 						options: options([
 							['Created On', 'createdon'],
@@ -440,7 +443,7 @@ export const lead = defineResource({
 						{
 							displayName: 'Reason',
 							name: 'reason',
-							values: [{ displayName: 'Reason', name: 'reason', type: 'string', default: '', placeholder: 'Item not available in store' }],
+							values: [{ displayName: 'Reason', name: 'reason', description: 'Text of the reason, e.g. why a lead was lost or put on hold', type: 'string', default: '', placeholder: 'Item not available in store' }],
 						},
 					],
 					routing: { send: { preSend: [reasonsBody] } },

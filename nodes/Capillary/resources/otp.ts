@@ -114,6 +114,7 @@ export const otp = defineResource({
 								{
 									displayName: 'Type',
 									name: 'type',
+									description: 'Channel the OTP is sent on; Mobile and Email sends it on both',
 									type: 'options',
 									options: options([
 										['SMS', 'SMS'],
@@ -176,6 +177,7 @@ export const otp = defineResource({
 				{
 					displayName: 'Identifier Type',
 					name: 'identifierName',
+					description: 'Which identifier of the customer you know',
 					type: 'options',
 					options: options([
 						['Mobile', 'mobile'],
@@ -189,6 +191,7 @@ export const otp = defineResource({
 				{
 					displayName: 'Identifier Value',
 					name: 'identifierValue',
+					description: 'Value of that identifier, e.g. the mobile number with country code',
 					type: 'string',
 					required: true,
 					default: '',

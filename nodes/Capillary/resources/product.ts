@@ -35,6 +35,7 @@ const productAttributes: INodeProperties = {
 				{
 					displayName: 'Name',
 					name: 'name',
+					description: 'Name of the attribute, as Get Attributes lists it',
 					type: 'string',
 					default: '',
 					routing: { send: { type: 'body', property: '=attributes.attribute[{{$index}}].name' } },
@@ -42,6 +43,7 @@ const productAttributes: INodeProperties = {
 				{
 					displayName: 'Value',
 					name: 'value',
+					description: 'Value of the attribute for this product',
 					type: 'string',
 					default: '',
 					routing: { send: { type: 'body', property: '=attributes.attribute[{{$index}}].value' } },
@@ -66,6 +68,7 @@ const addProductFields: INodeProperties[] = bodyInput(
 		{
 			displayName: 'Price',
 			name: 'price',
+			description: 'Price of the product (MRP)',
 			type: 'number',
 			required: true,
 			default: 0,
@@ -120,6 +123,7 @@ const searchFields: INodeProperties[] = [
 	{
 		displayName: 'Query Input',
 		name: 'queryInput',
+		description: 'Whether to build the search from attribute conditions or give the query string yourself',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -143,8 +147,8 @@ const searchFields: INodeProperties[] = [
 				displayName: 'Condition',
 				name: 'condition',
 				values: [
-					{ displayName: 'Attribute', name: 'attribute', type: 'string', default: '', placeholder: 'color' },
-					{ displayName: 'Operator', name: 'operator', type: 'options', options: SEARCH_OPERATORS, default: 'EQUALS' },
+					{ displayName: 'Attribute', name: 'attribute', description: 'Name of the product attribute to match, e.g. color or brand', type: 'string', default: '', placeholder: 'color' },
+					{ displayName: 'Operator', name: 'operator', description: 'How the attribute is compared with the value', type: 'options', options: SEARCH_OPERATORS, default: 'EQUALS' },
 					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'Black;Blue', description: 'For In and Range separate values with a semicolon' },
 				],
 			},
@@ -205,6 +209,7 @@ export const product = defineResource({
 				{
 					displayName: 'Look Up By',
 					name: 'lookupBy',
+					description: "Whether to look products up by SKU or by Capillary's product ID",
 					type: 'options',
 					options: options([
 						['SKU', 'sku'],
@@ -246,6 +251,7 @@ export const product = defineResource({
 				{
 					displayName: 'Name',
 					name: 'attributeName',
+					description: 'Name of the new attribute',
 					type: 'string',
 					required: true,
 					default: '',
@@ -277,6 +283,7 @@ export const product = defineResource({
 								{
 									displayName: 'Name',
 									name: 'name',
+									description: 'Value as stored on products',
 									type: 'string',
 									default: '',
 									routing: { send: { type: 'body', property: '=attributes.attribute.values.value[{{$index}}].name' } },
@@ -284,6 +291,7 @@ export const product = defineResource({
 								{
 									displayName: 'Label',
 									name: 'label',
+									description: 'Value as shown to users',
 									type: 'string',
 									default: '',
 									routing: { send: { type: 'body', property: '=attributes.attribute.values.value[{{$index}}].label' } },

@@ -48,6 +48,7 @@ function staffIdentifier(types: Array<[string, string]> = [['Staff ID', 'id'], [
 		{
 			displayName: 'Staff Identifier Value',
 			name: 'staffIdentifierValue',
+			description: 'Value of that identifier, e.g. the username, mobile number or email of the staff user',
 			type: 'string',
 			required: true,
 			default: '',
@@ -197,6 +198,7 @@ export const staff = defineResource({
 				{
 					displayName: 'Staff Identifier Value',
 					name: 'staffIdentifierValue',
+					description: 'Value of that identifier, e.g. the username, mobile number or email of the staff user',
 					type: 'string',
 					required: true,
 					default: '',
@@ -217,6 +219,7 @@ export const staff = defineResource({
 				{
 					displayName: 'New Password',
 					name: 'newPassword',
+					description: 'New password of the staff account; never copied to the output',
 					type: 'string',
 					typeOptions: { password: true },
 					required: true,

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, bodyInput, customerIdField, optionalField, options, toBody } from '../shared/fields';
+import { additionalFields, bodyInput, customerIdField, ID_LIST, optionalField, options, toBody } from '../shared/fields';
 import { locatorField } from '../shared/lookups';
 import { defineResource } from '../shared/operation';
 
@@ -12,7 +12,6 @@ import { defineResource } from '../shared/operation';
 
 const ISO_PLACEHOLDER = '2026-04-01T00:00:00.000Z';
 const NUMBER_OR_TEXT = '={{ /^\\d+$/.test(String($value).trim()) ? Number($value) : $value }}';
-const ID_LIST = '={{ String($value).split(",").map(s => s.trim()).filter(s => s).map(s => /^\\d+$/.test(s) ? Number(s) : s) }}';
 
 const PERIOD_STATUSES = options([
 	['Running', 'RUNNING'],
@@ -69,11 +68,11 @@ function activeField(description: string): INodeProperties {
 function periodValues(target: (key: string) => string): INodeProperties[] {
 	const send = (key: string) => ({ send: { type: 'body' as const, property: target(key) } });
 	return [
-		{ displayName: 'Description', name: 'description', type: 'string', default: '', routing: send('description') },
+		{ displayName: 'Description', name: 'description', description: 'Short description of the period', type: 'string', default: '', routing: send('description') },
 		{ displayName: 'Start Date', name: 'startDate', type: 'string', default: '', placeholder: ISO_PLACEHOLDER, description: 'ISO timestamp', routing: send('startDate') },
 		{ displayName: 'End Date', name: 'endDate', type: 'string', default: '', placeholder: ISO_PLACEHOLDER, description: 'ISO timestamp, after the start', routing: send('endDate') },
 		{ displayName: 'Reference Code', name: 'refCode', type: 'string', default: '', description: 'Your own code of the period', routing: send('refCode') },
-		{ displayName: 'Period Status', name: 'periodStatus', type: 'options', options: PERIOD_STATUSES, default: 'NOT_STARTED', routing: send('periodStatus') },
+		{ displayName: 'Period Status', name: 'periodStatus', description: 'Whether the period is running, not started yet or ended', type: 'options', options: PERIOD_STATUSES, default: 'NOT_STARTED', routing: send('periodStatus') },
 		{ displayName: 'Active', name: 'active', type: 'boolean', default: true, description: 'Whether the period is active', routing: send('active') },
 	];
 }
@@ -162,7 +161,7 @@ function periodFields(withId: boolean): INodeProperties[] {
 		stringField('Start Date', 'startDate', 'startDate', 'Start of the period (ISO timestamp)', true, ISO_PLACEHOLDER),
 		stringField('End Date', 'endDate', 'endDate', 'End of the period (ISO timestamp, after the start)', true, ISO_PLACEHOLDER),
 		additionalFields([
-			{ displayName: 'Period Status', name: 'periodStatus', type: 'options', options: PERIOD_STATUSES, default: 'NOT_STARTED', routing: toBody('periodStatus') },
+			{ displayName: 'Period Status', name: 'periodStatus', description: 'Whether the period is running, not started yet or ended', type: 'options', options: PERIOD_STATUSES, default: 'NOT_STARTED', routing: toBody('periodStatus') },
 			optionalField('Reference Code', 'refCode', 'string', 'Your own code of the period', 'body'),
 			activeField(withId ? 'Whether the period stays active (false deactivates it)' : 'Whether the period is active'),
 		]),
@@ -246,6 +245,7 @@ const targetFilters: INodeProperties = {
 				{
 					displayName: 'Entity Type',
 					name: 'entityType',
+					description: 'Whether the IDs below are stores, zones or concepts',
 					type: 'options',
 					options: options([
 						['Store', 'STORE'],
@@ -285,6 +285,7 @@ const targetDefaultValues: INodeProperties = {
 				{
 					displayName: 'Period ID',
 					name: 'periodId',
+					description: 'Period the value applies to (Get Periods lists them)',
 					type: 'string',
 					default: '',
 					routing: { send: { type: 'body', property: '=defaultValues[{{$index}}].periodId', value: NUMBER_OR_TEXT } },
@@ -292,6 +293,7 @@ const targetDefaultValues: INodeProperties = {
 				{
 					displayName: 'Value',
 					name: 'defaultValue',
+					description: 'Value the customer must reach in that period, e.g. an amount spent or a number of visits',
 					type: 'number',
 					default: 0,
 					routing: { send: { type: 'body', property: '=defaultValues[{{$index}}].defaultValue' } },

@@ -80,6 +80,7 @@ const addTaskFields: INodeProperties[] = bodyInput(
 		{
 			displayName: 'Title',
 			name: 'title',
+			description: 'Short title of the task, shown to the store staff',
 			type: 'string',
 			required: true,
 			default: '',
@@ -128,6 +129,7 @@ const addTaskFields: INodeProperties[] = bodyInput(
 			{
 				displayName: 'Creator Type',
 				name: 'creatorType',
+				description: 'Whether a manager or a cashier creates the task',
 				type: 'options',
 				options: options([
 					['Manager', 'manager'],
@@ -209,6 +211,7 @@ const updateTaskFields: INodeProperties[] = bodyInput(
 			{
 				displayName: 'Action Type',
 				name: 'actionType',
+				description: 'New action of the task: what the executor does',
 				type: 'options',
 				options: ACTION_TYPES,
 				default: 'call',
@@ -246,6 +249,7 @@ const statusMappingFields: INodeProperties[] = bodyInput(
 		{
 			displayName: 'Mappings',
 			name: 'mappings',
+			description: 'Capillary task statuses and the labels your org shows for them',
 			type: 'fixedCollection',
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Mapping',

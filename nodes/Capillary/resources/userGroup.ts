@@ -283,6 +283,7 @@ export const userGroup = defineResource({
 				{
 					displayName: 'Members Input',
 					name: 'membersInput',
+					description: 'Whether to add the members one by one or give the member list as JSON',
 					type: 'options',
 					noDataExpression: true,
 					options: [
@@ -453,6 +454,7 @@ export const userGroup = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sortBy',
+						description: 'Whether the primary member comes first or the members are ordered by when they joined',
 						type: 'options',
 						options: options([
 							['Primary Member First', 'IS_PRIMARY'],
@@ -507,6 +509,7 @@ export const userGroup = defineResource({
 					{
 						displayName: 'Ledger Entry Type',
 						name: 'ledgerEntryType',
+						description: 'Only credits, only debits or only opening balances',
 						type: 'options',
 						options: options([
 							['Credit', 'CREDIT'],
@@ -519,6 +522,7 @@ export const userGroup = defineResource({
 					{
 						displayName: 'Point Category Type',
 						name: 'pointCategoryType',
+						description: 'Only regular points, promised points (not redeemable yet) or trigger-based points',
 						type: 'options',
 						options: options([
 							['Regular', 'REGULAR'],

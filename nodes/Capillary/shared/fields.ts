@@ -35,6 +35,9 @@ export function toBody(property: string, value?: string): INodePropertyRouting {
 /** Comma-separated list fields: the multiOptions array is sent as "a,b,c". */
 export const JOIN_VALUES = '={{ Array.isArray($value) ? $value.join(",") : $value }}';
 
+/** Comma-separated IDs typed as text, sent as a list: numeric IDs as numbers, others as text. */
+export const ID_LIST = '={{ String($value).split(",").map(s => s.trim()).filter(s => s).map(s => /^\\d+$/.test(s) ? Number(s) : s) }}';
+
 export function options(values: Array<string | [name: string, value: string]>): INodePropertyOptions[] {
 	return values.map((v) => (Array.isArray(v) ? { name: v[0], value: v[1] } : { name: v, value: v }));
 }

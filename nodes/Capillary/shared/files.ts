@@ -69,6 +69,7 @@ export function imageUploadFields(binaryField: INodeProperties): INodeProperties
 				{ name: 'Base64', value: 'base64', description: 'The image bytes as Base64 text, e.g. from an expression' },
 			],
 			default: 'binary',
+			description: 'Whether the image comes from a binary field of the input item or as Base64 text',
 		},
 		{ ...binaryField, displayOptions: { show: { imageSource: ['binary'] } } },
 		{

@@ -57,6 +57,7 @@ export function customerIdentificationFields(): INodeProperties[] {
 			required: true,
 			default: '',
 			placeholder: '919111111111',
+			description: 'Value of that identifier, e.g. the mobile number with country code',
 			routing: toBody('customerIdentificationInfo.identifierValue'),
 		},
 		sourceField({ routing: toBody('customerIdentificationInfo.source') }),

@@ -95,6 +95,8 @@ export interface ResourceSpec {
 	value: string;
 	name: string;
 	description?: string;
+	/** Operation the dropdown opens on (the modern endpoint); the alphabetically first when unset. */
+	default?: string;
 	operations: OperationSpec[];
 }
 

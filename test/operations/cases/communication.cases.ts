@@ -72,7 +72,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'communication',
-		operation: 'getSms',
+		operation: 'getSentSms',
 		setup: (sim) => {
 			sentSms(sim, '23423443', '919111111111', 'First');
 			sentSms(sim, '23423444', '919222222222', 'Second');
@@ -87,7 +87,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'communication',
-		operation: 'sendEmailV11',
+		operation: 'sendEmailLegacy',
 		parameters: {
 			to: TOM_EMAIL,
 			subject: 'Your receipt',
@@ -120,7 +120,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'communication',
-		operation: 'getEmail',
+		operation: 'getSentEmails',
 		auth: 'oauth',
 		setup: (sim) => sentEmail(sim, '2342344', 'Test Email'),
 		parameters: { id: '2342344' },
@@ -132,7 +132,7 @@ export const cases: OperationCase[] = [
 export const errors: ErrorCase[] = [
 	{
 		resource: 'communication',
-		operation: 'getSms',
+		operation: 'getSentSms',
 		title: 'unknown message (v1.1 status 4102 inside HTTP 200)',
 		parameters: { id: '1' },
 		message: /Capillary error 4102: Unable to find\/retrieve SMS/,

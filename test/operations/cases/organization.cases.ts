@@ -40,65 +40,12 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'organization',
-		operation: 'getTillByCode',
-		parameters: { tillCode: { __rl: true, mode: 'list', value: 'mp.1' } },
-		request: { method: 'GET', path: '/v2/organization/till', query: { code: 'mp.1' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 50006800, code: 'mp.1', name: 'mobilepush', type: 'TILL', isActive: true })]),
-	},
-	{
-		resource: 'organization',
-		operation: 'getTill',
-		auth: 'oauth',
-		parameters: { tillId: id('50006801') },
-		request: { method: 'GET', path: '/v2/organization/till/50006801' },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 50006801, code: 'till.closed', isActive: false })]),
-	},
-	{
-		resource: 'organization',
-		operation: 'getActiveTills',
-		setup: (sim) => void (orgEntities(sim.state).get('50006800')!.isActive = false),
-		parameters: { returnAll: true },
-		request: { method: 'GET', path: '/v2/organization/activeTill' },
-		output: (items) => expect(items.map((t) => t.code)).toEqual(['store.server']),
-	},
-	{
-		resource: 'organization',
 		operation: 'getPrograms',
 		parameters: { returnAll: true },
 		request: { method: 'GET', path: '/v2/organization/programs' },
 		output: (items) => {
 			expect(items.map((p) => p.programId)).toEqual([1, 2]);
 			expect(items[0]).toMatchObject({ programName: 'Default Program', partnerPrograms: [expect.objectContaining({ partnerProgramId: 5, partnerProgramType: 'EXTERNAL' }), expect.anything()] });
-		},
-	},
-	{
-		resource: 'organization',
-		operation: 'createStore',
-		parameters: {
-			code: 'store.indiranagar',
-			name: 'Indiranagar Store',
-			parentZoneId: { __rl: true, mode: 'list', value: '50000001' },
-			additionalFields: { adminType: 'GENERAL', isActive: true, externalIds: 'Ex-9399, Ex-9400', email: 'indiranagar@example.com', timeZoneId: 191 },
-		},
-		request: {
-			method: 'POST',
-			path: '/v2/orgEntity/store',
-			body: { code: 'store.indiranagar', name: 'Indiranagar Store', parentZoneId: 50000001, adminType: 'GENERAL', isActive: true, externalIds: ['Ex-9399', 'Ex-9400'], email: 'indiranagar@example.com', timeZoneId: 191 },
-		},
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ createdId: expect.any(Number) })]);
-			expect(orgEntities(sim.state).get(String(items[0].createdId))).toMatchObject({ type: 'STORE', code: 'store.indiranagar', parentId: 50000001, externalId: 'Ex-9399' });
-		},
-	},
-	{
-		resource: 'organization',
-		operation: 'createStore',
-		title: 'no parent zone: nothing sent for it',
-		parameters: { code: 'popup1', name: 'Pop-up Store' },
-		request: { method: 'POST', path: '/v2/orgEntity/store', body: { code: 'popup1', name: 'Pop-up Store' } },
-		output: (items, sim, requests) => {
-			expect(requests[0].body).not.toHaveProperty('parentZoneId');
-			expect(orgEntities(sim.state).get(String(items[0].createdId))).toMatchObject({ code: 'popup1', parentId: null });
 		},
 	},
 	// ----- v1.1 ----------------------------------------------------------------------------------
@@ -135,7 +82,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'organization',
-		operation: 'getConfigs',
+		operation: 'getManyConfigs',
 		parameters: { returnAll: true },
 		request: { method: 'GET', path: '/v1.1/organization/configs', query: { format: 'json' } },
 		output: (items) => {
@@ -182,7 +129,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'organization',
-		operation: 'getCustomFieldsV11',
+		operation: 'getInStoreCustomFields',
 		parameters: { options: { scope: 'loyalty_transaction' }, returnAll: true },
 		request: { method: 'GET', path: '/v1.1/organization/customfields', query: { scope: 'loyalty_transaction', format: 'json' } },
 		// One field comes back as an object, not a list; still one item.
@@ -212,14 +159,7 @@ export const cases: OperationCase[] = [
 export const errors: ErrorCase[] = [
 	{
 		resource: 'organization',
-		operation: 'getTillByCode',
-		title: 'unknown till (v2 errors[] 8098)',
-		parameters: { tillCode: id('no.such.till') },
-		message: /8098.*Invalid Till/,
-	},
-	{
-		resource: 'organization',
-		operation: 'getCustomFieldsV11',
+		operation: 'getInStoreCustomFields',
 		title: 'no custom fields in the scope (v1.1 status 3204 inside HTTP 200)',
 		parameters: { options: { scope: 'customer_preferences' } },
 		message: /3204.*Custom field\(s\) not found for this scope/,

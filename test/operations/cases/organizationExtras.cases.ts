@@ -1,5 +1,4 @@
 import type { CaseFile, ErrorCase, OperationCase } from '../case';
-import { orgEntities } from '../../simulator/resources/organization';
 import { ORG_ID } from '../../simulator/state';
 
 /** Org-level extras of the Organization resource (docs: _organizationSource.md). */
@@ -91,16 +90,6 @@ export const cases: OperationCase[] = [
 		parameters: { orgId: String(ORG_ID), sourceId: byList('2'), returnAll: false, limit: 2 },
 		request: { method: 'GET', path: `/v2/org/${ORG_ID}/sources/2/configs` },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 11, name: 'licenseCode', sourceId: 2 }), expect.objectContaining({ id: 12, name: 'accessToken' })]),
-	},
-	{
-		resource: 'organization',
-		operation: 'createStoreAssociate',
-		parameters: { code: '01099-james', name: 'William James', storeId: byList('50000010'), isActive: true },
-		request: { method: 'POST', path: '/v2/orgEntity/associate', body: { code: '01099-james', name: 'William James', storeId: 50000010, isActive: true } },
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ createdId: expect.any(Number) })]);
-			expect(orgEntities(sim.state).get(String(items[0].createdId))).toMatchObject({ type: 'ASSOCIATE', code: '01099-james', parentId: 50000010 });
-		},
 	},
 	{
 		resource: 'organization',

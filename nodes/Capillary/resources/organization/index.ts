@@ -1,13 +1,13 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, optionalField, options, queryOptions, toBody, toQuery } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import { defineResource } from '../shared/operation';
-import { organizationExtraOperations } from './organizationExtras';
+import { optionalField, options, queryOptions, toQuery } from '../../shared/fields';
+import { defineResource } from '../../shared/operation';
+import { orgLevelOperations } from './orgLevel';
 
 /**
- * Org-level reads (details, entities, configs, custom fields, statistics, top items, payment
- * modes, tills, loyalty programs) and Add Store.
+ * Org-level reads: details, entities, configurations, custom fields, statistics, top items,
+ * payment modes, loyalty programs. The docs' "Other APIs (Org Level)" operations are in
+ * orgLevel.ts; stores and tills are in the Store resource (store/entities.ts).
  */
 
 const CUSTOM_FIELD_SCOPES = options([
@@ -38,95 +38,12 @@ function simplifyEntity(entity: IDataObject): IDataObject {
 	return out;
 }
 
-const storeFields: INodeProperties[] = [
-	{
-		displayName: 'Store Code',
-		name: 'code',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'store.indiranagar',
-		description: 'Unique alphanumeric code of the new store',
-		routing: toBody('code'),
-	},
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'Indiranagar Store',
-		routing: toBody('name'),
-	},
-	locatorField({
-		displayName: 'Parent Zone ID',
-		name: 'parentZoneId',
-		searchMethod: 'searchZones',
-		placeholder: '300001744',
-		description: 'Zone the store belongs to',
-		required: false,
-		routing: toBody('parentZoneId', '={{ $value === "" ? undefined : Number($value) }}'),
-	}),
-	additionalFields([
-		optionalField('Description', 'description', 'string', 'Short description of the store', 'body'),
-		{
-			displayName: 'Admin Type',
-			name: 'adminType',
-			type: 'options',
-			options: options([
-				['General', 'GENERAL'],
-				['Admin', 'ADMIN'],
-			]),
-			default: 'GENERAL',
-			description: 'GENERAL for a normal store, ADMIN for an admin store',
-			routing: toBody('adminType'),
-		},
-		{
-			displayName: 'Active',
-			name: 'isActive',
-			type: 'boolean',
-			default: true,
-			description: 'Whether the store is active',
-			routing: toBody('isActive'),
-		},
-		optionalField('Time Zone ID', 'timeZoneId', 'number', "Capillary's ID of the store's base time zone", 'body'),
-		optionalField('Currency ID', 'currencyId', 'number', "Capillary's ID of the store's base currency", 'body'),
-		optionalField('Language ID', 'languageId', 'number', "Capillary's ID of the store's base language", 'body'),
-		{
-			displayName: 'External IDs',
-			name: 'externalIds',
-			type: 'string',
-			default: '',
-			placeholder: 'Ex-9399',
-			description: 'External IDs of the store, comma-separated',
-			routing: toBody('externalIds', '={{ String($value).split(",").map(s => s.trim()).filter(s => s) }}'),
-		},
-		{ ...optionalField('Email', 'email', 'string', 'Email address of the store', 'body'), placeholder: 'name@email.com' },
-		optionalField('Mobile', 'mobile', 'string', 'Mobile number of the store with country code', 'body'),
-		optionalField('Landline', 'landline', 'string', 'Landline number of the store', 'body'),
-		optionalField('Address', 'address', 'string', 'Postal address of the store', 'body'),
-		optionalField('Latitude', 'latitude', 'string', 'Latitude of the store location', 'body'),
-		optionalField('Longitude', 'longitude', 'string', 'Longitude of the store location', 'body'),
-		optionalField('City ID', 'cityId', 'number', "Capillary's ID of the store's city", 'body'),
-		optionalField('Area ID', 'areaId', 'number', "Capillary's ID of the store's area", 'body'),
-		{
-			displayName: 'Entity Type',
-			name: 'type',
-			type: 'options',
-			options: options([['Store', 'STORE']]),
-			default: 'STORE',
-			description: 'Type of the new entity; Capillary accepts only STORE here',
-			routing: toBody('type'),
-		},
-	]),
-];
-
 export const organization = defineResource({
 	value: 'organization',
 	name: 'Organization',
-	description: 'Org settings, tills, programs, custom and extended fields, sources and statistics',
+	description: 'Org settings, programs, custom and extended fields, sources and statistics',
+	default: 'get',
 	operations: [
-		// ----- v2 ---------------------------------------------------------------------------------
 		{
 			value: 'getCustomFields',
 			name: 'Get Custom Fields',
@@ -152,7 +69,7 @@ export const organization = defineResource({
 		},
 		{
 			value: 'getConfigValue',
-			name: 'Get Config Value',
+			name: 'Get Configuration Value',
 			action: 'Get the value of an org configuration key',
 			method: 'GET',
 			path: '/v2/organization/configkeyvalue',
@@ -164,52 +81,29 @@ export const organization = defineResource({
 					required: true,
 					default: '',
 					placeholder: 'IS_DIRECT_REPLAY_ENABLED',
-					description: 'Name of the configuration key; Get Configurations (v1.1) lists them',
+					description: 'Name of the configuration key; Get Many Configurations lists them',
 					routing: toQuery('name'),
 				},
 			],
 		},
 		{
-			value: 'getTillByCode',
-			name: 'Get Till by Code',
-			action: 'Get a till by its code',
+			value: 'getConfig',
+			name: 'Get Configuration',
+			action: 'Get an org configuration by name',
+			description: 'Reads one org configuration (key, value, scope), e.g. CONF_MAX_CARDS_PER_ORG',
 			method: 'GET',
-			path: '/v2/organization/till',
+			path: '/v2/organization/configs/{configName}',
 			fields: [
-				locatorField({
-					displayName: 'Till Code',
-					name: 'tillCode',
-					searchMethod: 'searchTillCodes',
-					placeholder: 'mp.1',
-					description: 'Code (username) of the till',
-					routing: toQuery('code'),
-				}),
+				{
+					displayName: 'Config Name',
+					name: 'configName',
+					type: 'string',
+					required: true,
+					default: '',
+					placeholder: 'CONF_MAX_CARDS_PER_ORG',
+					description: 'Name of the configuration, e.g. CONF_MAX_CARDS_PER_ORG or IS_DIRECT_REPLAY_ENABLED',
+				},
 			],
-		},
-		{
-			value: 'getTill',
-			name: 'Get Till by ID',
-			action: 'Get a till by its ID',
-			method: 'GET',
-			path: '/v2/organization/till/{tillId}',
-			fields: [
-				locatorField({
-					displayName: 'Till ID',
-					name: 'tillId',
-					searchMethod: 'searchTills',
-					placeholder: '50006799',
-					description: "Capillary's ID of the till",
-				}),
-			],
-		},
-		{
-			value: 'getActiveTills',
-			name: 'Get Active Tills',
-			action: 'Get the active tills of the org',
-			method: 'GET',
-			path: '/v2/organization/activeTill',
-			pagination: { style: 'none' },
-			hint: 'GET /v2/organization/activeTill is not documented by Capillary. The node sends no parameters and expects the active tills in data[] with the fields of Get Till (a single till object is returned as one item).',
 		},
 		{
 			value: 'getPrograms',
@@ -220,24 +114,15 @@ export const organization = defineResource({
 			pagination: { style: 'none' },
 		},
 		{
-			value: 'createStore',
-			name: 'Create Store',
-			action: 'Create a store',
-			method: 'POST',
-			path: '/v2/orgEntity/store',
-			fields: storeFields,
-		},
-		// ----- v1.1 -------------------------------------------------------------------------------
-		{
 			value: 'get',
-			name: 'Get Details (v1.1)',
+			name: 'Get Details',
 			action: 'Get the details of the org',
 			method: 'GET',
 			path: '/v1.1/organization/get',
 		},
 		{
 			value: 'getEntities',
-			name: 'Get Entities (v1.1)',
+			name: 'Get Entities',
 			action: 'Get the stores, tills, zones or concepts of the org',
 			method: 'GET',
 			path: '/v1.1/organization/entities',
@@ -245,6 +130,7 @@ export const organization = defineResource({
 				{
 					displayName: 'Entity Type',
 					name: 'entityType',
+					description: 'Which kind of entity to list',
 					type: 'options',
 					options: ENTITY_TYPES,
 					default: 'STORE',
@@ -274,6 +160,7 @@ export const organization = defineResource({
 					{
 						displayName: 'Details',
 						name: 'details',
+						description: 'Basic leaves out the currency, time zone and language blocks of each entity',
 						type: 'options',
 						options: options([['Basic (No Currency, Time Zone or Language)', 'basic']]),
 						default: 'basic',
@@ -307,8 +194,8 @@ export const organization = defineResource({
 			hint: 'One request returns up to Max Entities per Request (Capillary: 500). For more, read the next page with Start ID = the last ID received; the node does not page by itself because Capillary does not say whether Start ID is a position or an entity ID.',
 		},
 		{
-			value: 'getConfigs',
-			name: 'Get Configurations (v1.1)',
+			value: 'getManyConfigs',
+			name: 'Get Many Configurations',
 			action: 'Get the configuration keys and values of the org',
 			method: 'GET',
 			path: '/v1.1/organization/configs',
@@ -317,7 +204,7 @@ export const organization = defineResource({
 		},
 		{
 			value: 'getStatistics',
-			name: 'Get Statistics (v1.1)',
+			name: 'Get Statistics',
 			action: 'Get the statistics of the org',
 			method: 'GET',
 			path: '/v1.1/organization/statistics',
@@ -325,7 +212,7 @@ export const organization = defineResource({
 		},
 		{
 			value: 'getTopItems',
-			name: 'Get Top Selling Items (v1.1)',
+			name: 'Get Top Selling Items',
 			action: 'Get the top selling items of the org',
 			method: 'GET',
 			path: '/v1.1/organization/topitems',
@@ -333,9 +220,10 @@ export const organization = defineResource({
 			output: { items: 'organization.item' },
 		},
 		{
-			value: 'getCustomFieldsV11',
-			name: 'Get Custom Fields (v1.1)',
-			action: 'Get the custom fields of the org (v1.1)',
+			value: 'getInStoreCustomFields',
+			name: 'Get InStore Custom Fields',
+			action: 'Get the custom fields InStore shows',
+			description: "Lists the custom fields configured for Capillary's InStore (POS) screens, in InStore's snake_case form; the org-wide list with more scopes is Get Custom Fields",
 			method: 'GET',
 			path: '/v1.1/organization/customfields',
 			fields: [
@@ -361,7 +249,7 @@ export const organization = defineResource({
 		},
 		{
 			value: 'getPaymentModes',
-			name: 'Get Payment Modes (v1.1)',
+			name: 'Get Payment Modes',
 			action: 'Get the payment modes of the org',
 			method: 'GET',
 			path: '/v1.1/organization/tenders',
@@ -374,6 +262,6 @@ export const organization = defineResource({
 			pagination: { style: 'none' },
 			output: { items: 'organization.tenders.tender' },
 		},
-		...organizationExtraOperations,
+		...orgLevelOperations,
 	],
 });

@@ -1,9 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, customerIdField, jsonField, optionalField, options, queryOptions, toBody, toQuery } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import { defineResource } from '../shared/operation';
-import { behaviouralEventAdminOperations } from './behaviouralEventAdmin';
+import { additionalFields, customerIdField, jsonField, optionalField, options, queryOptions, toBody, toQuery } from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import { defineResource } from '../../shared/operation';
+import { webhookOperations } from './webhooks';
+
+/**
+ * Behavioural events: custom and standard event definitions, the events recorded for customers
+ * and their processing logs. Inbound webhooks and transformers are in webhooks.ts.
+ */
 
 /** Field types a behavioural event definition accepts (standard attributes and custom data types). */
 const FIELD_TYPES = options([
@@ -106,6 +111,7 @@ const eventFieldList: INodeProperties = {
 				{
 					displayName: 'Type',
 					name: 'type',
+					description: 'Data type of the field; Customer, Till Code, Coupon Code and the product types link the value to that Capillary entity',
 					type: 'options',
 					options: FIELD_TYPES,
 					default: 'string',
@@ -142,6 +148,7 @@ const definitionFields: INodeProperties[] = [
 	{
 		displayName: 'Fields Input',
 		name: 'fieldsInput',
+		description: 'Whether to describe the event fields one by one or give the fields array as JSON',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -175,6 +182,20 @@ function simplifyDefinition(entity: IDataObject): IDataObject {
 		description: meta.description ?? meta.label,
 		standardEvent: meta.standardEvent,
 		date: meta.date,
+		fields: fields.map((f) => `${String(f.name)} (${String(f.type)})`),
+	};
+}
+
+/** Standard events sit under `standardClickEventsMeta`; the simplified view flattens it. */
+function simplifyStandardEvent(entity: IDataObject): IDataObject {
+	const meta = (entity.standardClickEventsMeta ?? entity) as IDataObject;
+	const fields = (meta.fields as IDataObject[] | undefined) ?? [];
+	return {
+		eventName: meta.eventName,
+		label: meta.label,
+		description: meta.description,
+		eventCategory: meta.eventCategory,
+		actions: meta.actions,
 		fields: fields.map((f) => `${String(f.name)} (${String(f.type)})`),
 	};
 }
@@ -264,6 +285,63 @@ export const behaviouralEvent = defineResource({
 			output: { simplify: simplifyDefinition },
 		},
 		{
+			value: 'enableStandardEvent',
+			name: 'Enable Standard Event',
+			action: 'Enable a standard behavioural event',
+			description: 'Turns on one of the standard events Capillary offers (see Get Standard Events) for the org',
+			method: 'POST',
+			path: '/v2/events/standard_events/enable',
+			fields: [
+				locatorField({
+					displayName: 'Standard Event',
+					name: 'standardEventName',
+					searchMethod: 'searchStandardEvents',
+					placeholder: 'ProductRemovedFromCart',
+					description: 'Name of the standard event to enable',
+					routing: toQuery('event_name'),
+				}),
+			],
+			hint: 'Sent as the query parameter event_name, as the docs\' sample URL and request URL show (their parameter table spells it eventName).',
+		},
+		{
+			value: 'disable',
+			name: 'Disable',
+			action: 'Disable a behavioural event',
+			description: 'Disables a standard or custom event of the org; Capillary cannot enable it again',
+			method: 'PUT',
+			path: '/v2/events/disable',
+			fields: [
+				locatorField({
+					displayName: 'Event Name',
+					name: 'eventName',
+					searchMethod: 'searchBehaviouralEvents',
+					placeholder: 'OfferScan',
+					description: 'The event to disable',
+					routing: toQuery('event_name'),
+				}),
+			],
+			hint: 'Capillary says a disabled event cannot be enabled again.',
+		},
+		{
+			value: 'getStandardEvents',
+			name: 'Get Standard Events',
+			action: 'Get the standard events Capillary offers',
+			description: 'Lists the standard events with their category, actions and fields',
+			method: 'GET',
+			path: '/v2/events/standard_events_meta',
+			pagination: { style: 'none' },
+			output: { simplify: simplifyStandardEvent },
+		},
+		{
+			value: 'getFieldTypes',
+			name: 'Get Field Types',
+			action: 'Get the field types event definitions can use',
+			description: 'Lists the field types (Till Code, Coupon Code, Double …) and their attributes',
+			method: 'GET',
+			path: '/v2/events/meta_fields',
+			pagination: { style: 'none' },
+		},
+		{
 			value: 'getRunningStatus',
 			name: 'Get Running Status',
 			action: 'Get the processing status of posted event data',
@@ -290,49 +368,6 @@ export const behaviouralEvent = defineResource({
 			path: '/v2/events/event_data/{userId}',
 			fields: [customerIdField({ name: 'userId' })],
 			pagination: { style: 'none' },
-		},
-		{
-			value: 'createWebhook',
-			name: 'Create Webhook',
-			action: 'Create an inbound webhook for event data',
-			description: 'Creates the URL (webHookUri) to which another system posts behavioural event data',
-			method: 'POST',
-			path: '/v2/events/webhook',
-			fields: [
-				{
-					displayName: 'Transformer Type',
-					name: 'transformerType',
-					type: 'options',
-					options: options([['WebEngage Transformer', 'WebEngageTransformer']]),
-					default: 'WebEngageTransformer',
-					description: 'How posted payloads are mapped to Capillary events (the only documented transformer)',
-					routing: toBody('transformerType'),
-				},
-				{
-					displayName: 'Till Code',
-					name: 'tillCode',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: 'store.till1',
-					description: 'Till that events posted to this webhook are recorded against',
-					routing: toBody('tillCode'),
-				},
-				additionalFields([
-					optionalField('Auth Enabled', 'authEnabled', 'boolean', 'Whether posts to the webhook URL must authenticate', 'body'),
-					{
-						displayName: 'Auth Mechanism',
-						name: 'authMechanism',
-						type: 'options',
-						options: options(['Basic']),
-						default: 'Basic',
-						description: 'How posts authenticate when Auth Enabled is on',
-						routing: toBody('authMechanism'),
-					},
-					optionalField('Uniqueness Check Enabled', 'uniquenessCheckEnabled', 'boolean', 'Whether to drop duplicate events (same unique key fields)', 'body'),
-					optionalField('Listen to Child Events', 'listenToChildEvents', 'boolean', 'Whether a parent org webhook also receives events of its child orgs (connected orgs only)', 'body'),
-				]),
-			],
 		},
 		{
 			value: 'getAuditLogs',
@@ -393,6 +428,6 @@ export const behaviouralEvent = defineResource({
 			],
 			pagination: { style: 'window', limitParam: 'limit', maxPageSize: LOGS_PAGE_SIZE, untilParam: 'to_date', sinceParam: 'from_date', positionField: 'startTime', idField: 'id' },
 		},
-		...behaviouralEventAdminOperations,
+		...webhookOperations,
 	],
 });

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { ATTRIBUTION_ENTITY_TYPES } from '../../../credentials/CapillaryAuth';
+import { ATTRIBUTION_ENTITY_TYPES } from '../../../../credentials/CapillaryAuth';
 import {
 	additionalFields,
 	binaryFileField,
@@ -12,14 +12,16 @@ import {
 	queryOptions,
 	toBody,
 	toQuery,
-} from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import { setMultipartBody } from '../shared/files';
-import { defineResource } from '../shared/operation';
+} from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import { setMultipartBody } from '../../shared/files';
+import { defineResource } from '../../shared/operation';
+import { storeEntityOperations } from './entities';
 
 /**
  * The v1.1 store entity: details, staff, tasks, login check, InStore log and report uploads,
- * reports and configurations. Calls act for the store of the credential's till.
+ * reports and configurations. Calls act for the store of the credential's till. Creating stores
+ * and associates and reading tills (v2) are in entities.ts.
  */
 
 const V11_TIME = 'YYYY-MM-DD HH:MM:SS';
@@ -142,6 +144,7 @@ const logFileFields: INodeProperties[] = [
 	{
 		displayName: 'File Source',
 		name: 'fileSource',
+		description: 'Whether the log comes from a binary field of the input item or as text',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -272,7 +275,7 @@ const TASK_ACTION_TYPES = options([
 export const store = defineResource({
 	value: 'store',
 	name: 'Store',
-	description: 'Stores: details, staff, tasks, logs and reports',
+	description: 'Stores and their tills and associates: create, details, staff, tasks, logs and reports',
 	operations: [
 		{
 			value: 'get',
@@ -284,6 +287,7 @@ export const store = defineResource({
 				{
 					displayName: 'Identify Store By',
 					name: 'storeIdentifier',
+					description: "Whether to identify the store by Capillary's store ID or by your external ID",
 					type: 'options',
 					options: options([
 						['Store ID', 'id'],
@@ -413,5 +417,6 @@ export const store = defineResource({
 			path: '/v1.1/store/configurations',
 			fields: [],
 		},
+		...storeEntityOperations,
 	],
 });

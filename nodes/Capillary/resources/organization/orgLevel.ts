@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, headerField, optionalField, options, sourceField, toBody } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import type { OperationSpec } from '../shared/types';
+import { additionalFields, headerField, optionalField, options, sourceField, toBody } from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import type { OperationSpec } from '../../shared/types';
 
 /**
- * Org-level operations of the Organization resource from the docs' "Other APIs (Org Level)" page
+ * Operations of the Organization resource from the docs' "Other APIs (Org Level)" page
  * (_organizationSource.md): extended fields, currency ratio, external IDs, scan events, sources.
+ * Org details, entities, configurations and custom fields are in index.ts.
  */
 
 /** Customer identifiers the feed accepts (`customer.{id|mobile|email|externalId}`). */
@@ -27,7 +28,7 @@ const orgIdField: INodeProperties = {
 	description: 'ID of your org (InTouch shows it under Settings > Organization)',
 };
 
-export const organizationExtraOperations: OperationSpec[] = [
+export const orgLevelOperations: OperationSpec[] = [
 	{
 		value: 'getExtendedFields',
 		name: 'Get Extended Fields',
@@ -146,6 +147,7 @@ export const organizationExtraOperations: OperationSpec[] = [
 			{
 				displayName: 'Identifier Value',
 				name: 'feedIdentifierValue',
+				description: 'Value of that identifier, e.g. the mobile number with country code',
 				type: 'string',
 				required: true,
 				default: '',
@@ -188,69 +190,5 @@ export const organizationExtraOperations: OperationSpec[] = [
 			}),
 		],
 		pagination: { style: 'none' },
-	},
-	{
-		value: 'createStoreAssociate',
-		name: 'Create Store Associate',
-		action: 'Create an associate of a store',
-		description: 'Adds a store associate (staff member); only admin users of the org can',
-		method: 'POST',
-		path: '/v2/orgEntity/associate',
-		fields: [
-			{
-				displayName: 'Associate Code',
-				name: 'code',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: '01099-james',
-				description: 'Unique code of the associate',
-				routing: toBody('code'),
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'William James',
-				routing: toBody('name'),
-			},
-			locatorField({
-				displayName: 'Store',
-				name: 'storeId',
-				searchMethod: 'searchStores',
-				placeholder: '50007863',
-				description: 'The store the associate works at (its ID)',
-				routing: toBody('storeId', '={{ /^\\d+$/.test(String($value).trim()) ? Number(String($value).trim()) : $value }}'),
-			}),
-			{
-				displayName: 'Active',
-				name: 'isActive',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the associate is active',
-				routing: toBody('isActive'),
-			},
-		],
-	},
-	{
-		value: 'getConfig',
-		name: 'Get Config',
-		action: 'Get an org configuration by name',
-		description: 'Reads one org configuration (key, value, scope), e.g. CONF_MAX_CARDS_PER_ORG',
-		method: 'GET',
-		path: '/v2/organization/configs/{configName}',
-		fields: [
-			{
-				displayName: 'Config Name',
-				name: 'configName',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'CONF_MAX_CARDS_PER_ORG',
-				description: 'Name of the configuration, e.g. CONF_MAX_CARDS_PER_ORG or IS_DIRECT_REPLAY_ENABLED',
-			},
-		],
 	},
 ];

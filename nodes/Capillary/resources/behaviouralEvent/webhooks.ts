@@ -1,31 +1,17 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { jsonField, parseJsonParameter, toBody, toQuery } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import type { OperationSpec } from '../shared/types';
+import { additionalFields, jsonField, optionalField, options, parseJsonParameter, toBody } from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import type { OperationSpec } from '../../shared/types';
 
 /**
- * Admin operations of the Behavioural Event resource: standard events, transformer (adapter)
- * mappings, the metadata Capillary offers for definitions, and the org's inbound webhooks.
+ * Inbound webhooks of the Behavioural Event resource: the URLs other systems post event data to,
+ * and the transformers (adapters) that map those payloads to Capillary events.
  * Docs: Capillary/api-documentation source/includes/_events.md.
  */
 
 /** "a, b ,c" → ["a", "b", "c"] (the docs take event names as a JSON array). */
 const NAME_LIST = '={{ String($value).split(",").map((name) => name.trim()).filter((name) => name !== "") }}';
-
-/** Standard events sit under `standardClickEventsMeta`; the simplified view flattens it. */
-function simplifyStandardEvent(entity: IDataObject): IDataObject {
-	const meta = (entity.standardClickEventsMeta ?? entity) as IDataObject;
-	const fields = (meta.fields as IDataObject[] | undefined) ?? [];
-	return {
-		eventName: meta.eventName,
-		label: meta.label,
-		description: meta.description,
-		eventCategory: meta.eventCategory,
-		actions: meta.actions,
-		fields: fields.map((f) => `${String(f.name)} (${String(f.type)})`),
-	};
-}
 
 /** The field mapping of the WebEngage transformer, built from the node's fields (see the docs sample). */
 async function webEngageMapping(this: IExecuteSingleFunctions, request: IHttpRequestOptions): Promise<IHttpRequestOptions> {
@@ -80,44 +66,49 @@ const webEngageFields: INodeProperties[] = [
 	},
 ];
 
-export const behaviouralEventAdminOperations: OperationSpec[] = [
+export const webhookOperations: OperationSpec[] = [
 	{
-		value: 'enableStandardEvent',
-		name: 'Enable Standard Event',
-		action: 'Enable a standard behavioural event',
-		description: 'Turns on one of the standard events Capillary offers (see Get Standard Events) for the org',
+		value: 'createWebhook',
+		name: 'Create Webhook',
+		action: 'Create an inbound webhook for event data',
+		description: 'Creates the URL (webHookUri) to which another system posts behavioural event data',
 		method: 'POST',
-		path: '/v2/events/standard_events/enable',
+		path: '/v2/events/webhook',
 		fields: [
-			locatorField({
-				displayName: 'Standard Event',
-				name: 'standardEventName',
-				searchMethod: 'searchStandardEvents',
-				placeholder: 'ProductRemovedFromCart',
-				description: 'Name of the standard event to enable',
-				routing: toQuery('event_name'),
-			}),
+			{
+				displayName: 'Transformer Type',
+				name: 'transformerType',
+				type: 'options',
+				options: options([['WebEngage Transformer', 'WebEngageTransformer']]),
+				default: 'WebEngageTransformer',
+				description: 'How posted payloads are mapped to Capillary events (the only documented transformer)',
+				routing: toBody('transformerType'),
+			},
+			{
+				displayName: 'Till Code',
+				name: 'tillCode',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'store.till1',
+				description: 'Till that events posted to this webhook are recorded against',
+				routing: toBody('tillCode'),
+			},
+			additionalFields([
+				optionalField('Auth Enabled', 'authEnabled', 'boolean', 'Whether posts to the webhook URL must authenticate', 'body'),
+				{
+					displayName: 'Auth Mechanism',
+					name: 'authMechanism',
+					type: 'options',
+					options: options(['Basic']),
+					default: 'Basic',
+					description: 'How posts authenticate when Auth Enabled is on',
+					routing: toBody('authMechanism'),
+				},
+				optionalField('Uniqueness Check Enabled', 'uniquenessCheckEnabled', 'boolean', 'Whether to drop duplicate events (same unique key fields)', 'body'),
+				optionalField('Listen to Child Events', 'listenToChildEvents', 'boolean', 'Whether a parent org webhook also receives events of its child orgs (connected orgs only)', 'body'),
+			]),
 		],
-		hint: 'Sent as the query parameter event_name, as the docs\' sample URL and request URL show (their parameter table spells it eventName).',
-	},
-	{
-		value: 'disable',
-		name: 'Disable',
-		action: 'Disable a behavioural event',
-		description: 'Disables a standard or custom event of the org; Capillary cannot enable it again',
-		method: 'PUT',
-		path: '/v2/events/disable',
-		fields: [
-			locatorField({
-				displayName: 'Event Name',
-				name: 'eventName',
-				searchMethod: 'searchBehaviouralEvents',
-				placeholder: 'OfferScan',
-				description: 'The event to disable',
-				routing: toQuery('event_name'),
-			}),
-		],
-		hint: 'Capillary says a disabled event cannot be enabled again.',
 	},
 	{
 		value: 'mapToDefaultTransformer',
@@ -150,25 +141,6 @@ export const behaviouralEventAdminOperations: OperationSpec[] = [
 		fixed: { body: { transformerType: 'WebEngageTransformer' } },
 		fields: webEngageFields,
 		hint: 'Sends transformerType WebEngageTransformer, the name the docs\' parameter table and Get Transformers use (one sample spells it webEngageTransformer).',
-	},
-	{
-		value: 'getFieldTypes',
-		name: 'Get Field Types',
-		action: 'Get the field types event definitions can use',
-		description: 'Lists the field types (Till Code, Coupon Code, Double …) and their attributes',
-		method: 'GET',
-		path: '/v2/events/meta_fields',
-		pagination: { style: 'none' },
-	},
-	{
-		value: 'getStandardEvents',
-		name: 'Get Standard Events',
-		action: 'Get the standard events Capillary offers',
-		description: 'Lists the standard events with their category, actions and fields',
-		method: 'GET',
-		path: '/v2/events/standard_events_meta',
-		pagination: { style: 'none' },
-		output: { simplify: simplifyStandardEvent },
 	},
 	{
 		value: 'getTransformers',
