@@ -6,7 +6,7 @@ import { fileItem, useCapillary } from '../harness/fixtures';
 import { PNG } from './cases/customerLookup.cases';
 
 const TOM = '919111111111';
-const base = { resource: 'customerLookup', operation: 'setImage', identifierName: 'mobile', identifierValue: TOM, source: 'INSTORE' };
+const base = { resource: 'customer', operation: 'setImageByIdentifier', identifierName: 'mobile', identifierValue: TOM, source: 'INSTORE' };
 
 describe('customerLookup → setImage (binary input)', () => {
 	const capillary = useCapillary();

@@ -82,7 +82,10 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
 		fields.push(...own.map((f) => scoped(f, resource.value, spec.value)));
 	}
 	options.sort((a, b) => a.name.localeCompare(b.name));
-	const firstOperation = options[0].value as string;
+	if (resource.default !== undefined && !options.some((o) => o.value === resource.default)) {
+		throw new Error(`Capillary resource ${resource.value} has no operation ${resource.default} to open on`);
+	}
+	const firstOperation = resource.default ?? (options[0].value as string);
 	const operationProperty: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',

@@ -219,8 +219,8 @@ export const cases: OperationCase[] = [
 
 	// ----- identifiers and cards ----------------------------------------------------------------
 	{
-		resource: 'customer',
-		operation: 'updateIdentifiers',
+		resource: 'customerIdentifier',
+		operation: 'addOrRemove',
 		parameters: {
 			customerId: '1001',
 			source: 'INSTORE',
@@ -241,7 +241,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerIdentifier',
 		operation: 'linkCard',
 		title: 'link an unissued card',
 		setup: (sim) => void sim.state.cards.set('GOLD-1', { cardNumber: 'GOLD-1', seriesId: 19, customerId: null, statusLabel: 'NOT_ISSUED', createdOn: '2026-01-01T10:00:00+05:30' }),
@@ -260,7 +260,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerIdentifier',
 		operation: 'linkCard',
 		title: 'delink a card',
 		auth: 'oauth',
@@ -320,7 +320,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerHierarchy',
 		operation: 'associate',
 		parameters: {
 			source: 'INSTORE',
@@ -352,7 +352,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerHierarchy',
 		operation: 'updateAssociation',
 		auth: 'oauth',
 		parameters: {
@@ -372,8 +372,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
-		operation: 'getHierarchy',
+		resource: 'customerHierarchy',
+		operation: 'getMembers',
 		setup: (sim) => {
 			rita(sim).extra.association = { hierarchyCode: 'code-2', roleCode: 'FC', parentId: 1001, fleetCompanyExternalId: '' };
 		},
@@ -388,7 +388,7 @@ export const cases: OperationCase[] = [
 
 	// ----- subscriptions ------------------------------------------------------------------------
 	{
-		resource: 'customer',
+		resource: 'customerSubscription',
 		operation: 'updateSubscriptions',
 		parameters: {
 			customerId: '1001',
@@ -423,7 +423,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerSubscription',
 		operation: 'getSubscriptions',
 		setup: (sim) => void tom(sim).subscriptions.push({ channel: 'SMS', priority: 'BULK', type: 'OPTOUT' }),
 		parameters: { customerId: '1001', returnAll: true },
@@ -435,7 +435,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerSubscription',
 		operation: 'getSubscriptionLog',
 		setup: (sim) => {
 			tom(sim).subscriptionLog.push(
@@ -454,7 +454,7 @@ export const cases: OperationCase[] = [
 
 	// ----- points, tier, loyalty ----------------------------------------------------------------
 	{
-		resource: 'customer',
+		resource: 'customerLoyalty',
 		operation: 'getPointsExpirySchedule',
 		parameters: { customerId: '1001', options: { programId: program('1') }, returnAll: true },
 		request: { method: 'GET', path: '/v2/customers/1001/pointsExpirySchedule', query: { programId: '1' } },
@@ -465,7 +465,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerLoyalty',
 		operation: 'getPointsExpiryScheduleByIdentifier',
 		auth: 'oauth',
 		setup: (sim) => void sim.state.debit(rita(sim), 100, 'PointsRedemption', 'R-1'),
@@ -478,22 +478,22 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
-		operation: 'getLoyaltyEvents',
+		resource: 'customerLoyalty',
+		operation: 'getEvents',
 		parameters: { customerId: '1001', returnAll: true },
 		request: { method: 'GET', path: '/v2/customers/1001/loyaltyEvents' },
 		output: (items) => expect(items.map((e) => e.eventName)).toEqual(['CustomerRegistration', 'TransactionAdd']),
 	},
 	{
-		resource: 'customer',
-		operation: 'getLoyaltyDetails',
+		resource: 'customerLoyalty',
+		operation: 'getDetails',
 		setup: (sim) => void sim.state.debit(tom(sim), 40, 'PointsRedemption', 'R-2'),
 		parameters: { customerId: '1001', options: { programId: program('1') } },
 		request: { method: 'GET', path: '/v2/customers/1001/loyaltyDetails', query: { programId: '1' } },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ programId: 1, loyaltyPoints: 580, lifetimePoints: 620, redeemed: 40, currentSlab: 'Bronze', nextSlab: 'Silver', cumulativePurchases: 1200 })]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerLoyalty',
 		operation: 'getPointsTransfers',
 		setup: (sim) => {
 			sim.state.transfers.push({ id: 9, fromType: 'CUSTOMER', fromId: 1001, toType: 'CUSTOMER', toId: 1002, points: 15, notes: 'gift', date: '2026-01-01 10:00:00' });
@@ -504,7 +504,7 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ transferId: 9, transferType: 'DEDUCTION', pointsTransferred: 15, transferredTo: expect.objectContaining({ userId: 1002, firstName: 'Rita' }) })]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerLoyalty',
 		operation: 'getPointsBalance',
 		setup: (sim) => void (tom(sim).extra.promisedPoints = 25),
 		parameters: { customerId: '1001', options: { entityType: 'CUSTOMER', programId: program('1'), source: 'INSTORE' } },
@@ -512,7 +512,7 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ entityId: 1001, mainPoints: 620, promisedPoints: 25, totalPoints: 645, programId: 1 })]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerLoyalty',
 		operation: 'getTier',
 		parameters: { customerId: '1001', options: { fetchDataForAllPrograms: true } },
 		request: { method: 'GET', path: '/v2/customers/1001/tierDetails', query: { fetchDataForAllPrograms: 'true' } },
@@ -526,8 +526,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
-		operation: 'getPointsConversionSchedule',
+		resource: 'customerLoyalty',
+		operation: 'getPromisedPointsSchedule',
 		setup: (sim) => void (tom(sim).extra.promisedPoints = 40),
 		parameters: { customerId: '1001', options: { startDate: '2000-01-01', endDate: '2999-12-31' } },
 		request: { method: 'GET', path: '/v2/customers/1001/promisedPointsSchedule', query: { startDate: '2000-01-01', endDate: '2999-12-31' } },
@@ -536,7 +536,7 @@ export const cases: OperationCase[] = [
 
 	// ----- coupons ------------------------------------------------------------------------------
 	{
-		resource: 'customer',
+		resource: 'customerCoupon',
 		operation: 'getCoupons',
 		setup: addCoupons,
 		parameters: { customerId: '1001', returnAll: true },
@@ -548,7 +548,7 @@ export const cases: OperationCase[] = [
 			]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerCoupon',
 		operation: 'getCouponsByIdentifier',
 		auth: 'oauth',
 		setup: addCoupons,
@@ -559,7 +559,7 @@ export const cases: OperationCase[] = [
 
 	// ----- requests -----------------------------------------------------------------------------
 	{
-		resource: 'customer',
+		resource: 'customerRequest',
 		operation: 'getRetroRequests',
 		setup: (sim) => {
 			addRequest(sim, { id: 7062100, type: 'TRANSACTION_UPDATE', baseType: 'RETRO', status: 'APPROVED', transactionId: '5001' });
@@ -571,7 +571,7 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ requestId: 7062100, baseType: 'RETRO', status: 'APPROVED', transactionId: '5001', userId: 1001 })]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerIdentifier',
 		operation: 'getChangeRequests',
 		setup: (sim) => {
 			addRequest(sim, { id: 7062101, type: 'CHANGE_IDENTIFIER', baseType: 'MOBILE', status: 'APPROVED', newValue: '919777777777', oldValue: TOM });
@@ -585,7 +585,7 @@ export const cases: OperationCase[] = [
 			]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerRequest',
 		operation: 'getGoodwillRequests',
 		setup: (sim) => {
 			addRequest(sim, { id: 7062200, type: 'GOODWILL', baseType: 'POINTS', status: 'APPROVED', points: 450, approvedValue: '450', reason: 'Late delivery', approvalType: 'CLIENT' });
@@ -596,7 +596,7 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ requestId: 7062200, goodwillType: 'POINTS', goodwillStatus: 'APPROVED', approvedValue: '450', reason: 'Late delivery' })]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerRequest',
 		operation: 'requestGroupGoodwill',
 		setup: addGroup,
 		parameters: {
@@ -624,7 +624,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'customerRequest',
 		operation: 'getGroupGoodwillRequests',
 		setup: (sim) => {
 			addGroup(sim);
@@ -669,7 +669,7 @@ export const cases: OperationCase[] = [
 
 	// ----- referrals, logs, trackers, transactions ----------------------------------------------
 	{
-		resource: 'customer',
+		resource: 'referral',
 		operation: 'addReferrals',
 		parameters: {
 			customerId: '1001',
@@ -707,7 +707,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customer',
+		resource: 'referral',
 		operation: 'getReferrals',
 		setup: (sim) => void tom(sim).referrals.push({ campaignToken: 'CWRME', type: 'MOBILE', name: 'Rita', identifier: RITA, invitedOn: '2020-05-21 11:52:33', till: 'store.server' }),
 		parameters: { customerId: '1001' },
@@ -734,7 +734,7 @@ export const cases: OperationCase[] = [
 			]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerLoyalty',
 		operation: 'getGroupTrackers',
 		setup: addGroup,
 		parameters: { trackerEntityType: 'USERGROUP2', trackerIdentifierType: 'id', trackerIdentifierValue: '77', options: { source: 'INSTORE' }, returnAll: true },
@@ -743,7 +743,7 @@ export const cases: OperationCase[] = [
 			expect(items).toEqual([expect.objectContaining({ name: 'Total spend', type: 'SUM', value: 1500 }), expect.objectContaining({ name: 'Visits', type: 'COUNT', value: 2 })]),
 	},
 	{
-		resource: 'customer',
+		resource: 'customerActivity',
 		operation: 'getTransactions',
 		setup: (sim) => {
 			sim.state.addTransaction({
@@ -801,22 +801,22 @@ export const errors: ErrorCase[] = [
 		message: /1007/,
 	},
 	{
-		resource: 'customer',
+		resource: 'customerLoyalty',
 		operation: 'getPointsBalance',
 		title: 'unknown program (1213)',
 		parameters: { customerId: '1001', options: { programId: program('999') } },
 		message: /1213.*programId/,
 	},
 	{
-		resource: 'customer',
+		resource: 'customerRequest',
 		operation: 'requestGroupGoodwill',
 		title: 'unknown user group (93026)',
 		parameters: { groupIdentifierType: 'id', groupIdentifierValue: '404', points: 10, reason: 'POINTS_ISSUE' },
 		message: /93026.*Invalid Group Details/,
 	},
 	{
-		resource: 'customer',
-		operation: 'updateIdentifiers',
+		resource: 'customerIdentifier',
+		operation: 'addOrRemove',
 		title: 'the new identifier belongs to another customer (8008)',
 		parameters: { customerId: '1001', source: 'INSTORE', add: identifiers(['mobile', RITA]) },
 		message: /8008/,

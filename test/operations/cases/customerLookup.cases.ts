@@ -22,8 +22,8 @@ function addRetroRequest(sim: Simulator, id: number, status: string, daysAgo: nu
 
 export const cases: OperationCase[] = [
 	{
-		resource: 'customerLookup',
-		operation: 'update',
+		resource: 'customer',
+		operation: 'updateByIdentifier',
 		parameters: {
 			...byTom,
 			options: { useAsync: true },
@@ -52,8 +52,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'update',
+		resource: 'customer',
+		operation: 'updateByIdentifier',
 		title: 'JSON body, non-loyalty customer becomes a member',
 		auth: 'oauth',
 		setup: (sim) => {
@@ -74,8 +74,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getDetails',
+		resource: 'customer',
+		operation: 'getByIdentifier',
 		parameters: { ...byTom, options: { embed: ['mlp', 'subscriptions'] } },
 		request: { method: 'GET', path: '/v2/customers/lookup/customerDetails', query: { ...tomQuery, embed: 'mlp,subscriptions' } },
 		output: (items, sim) => {
@@ -99,8 +99,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getDetails',
+		resource: 'customer',
+		operation: 'getByIdentifier',
 		title: 'WeChat account, raw response',
 		parameters: { identifierName: 'wechat', identifierValue: 'wc_42', source: 'WECHAT', accountId: 'WECHAT-1', simplify: false, options: { embed: ['mlp'] } },
 		request: { method: 'GET', path: '/v2/customers/lookup/customerDetails', query: { identifierName: 'wechat', identifierValue: 'wc_42', source: 'WECHAT', accountId: 'WECHAT-1', embed: 'mlp' } },
@@ -111,7 +111,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
+		resource: 'customer',
 		operation: 'updateStatus',
 		auth: 'oauth',
 		parameters: { ...byTom, label: 'Suspended', reason: 'Chargeback under review', additionalFields: { createdOn: '2025-03-01T10:00:00Z' } },
@@ -123,8 +123,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getSubscriptions',
+		resource: 'customerSubscription',
+		operation: 'getSubscriptionsByIdentifier',
 		setup: (sim) => void tom(sim).subscriptions.push({ channel: 'SMS', priority: 'BULK', type: 'OPTOUT' }),
 		parameters: { identifierName: 'externalId', identifierValue: 'TS-001', source: 'INSTORE' },
 		request: { method: 'GET', path: '/v2/customers/lookup/subscriptions', query: { identifierName: 'externalId', identifierValue: 'TS-001', source: 'INSTORE' } },
@@ -135,15 +135,15 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getLoyaltyDetails',
+		resource: 'customerLoyalty',
+		operation: 'getDetailsByIdentifier',
 		parameters: { ...byTom },
 		request: { method: 'GET', path: '/v2/customers/lookup/loyaltyDetails', query: tomQuery },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ programId: 1, loyaltyPoints: 620, lifetimePoints: 620, currentSlab: 'Bronze', nextSlab: 'Silver' })]),
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getRetroRequests',
+		resource: 'customerRequest',
+		operation: 'getRetroRequestsByIdentifier',
 		setup: (sim) => {
 			addRetroRequest(sim, 11, 'APPROVED', 5);
 			addRetroRequest(sim, 12, 'PENDING', 3);
@@ -158,8 +158,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getRetroRequests',
+		resource: 'customerRequest',
+		operation: 'getRetroRequestsByIdentifier',
 		title: 'return all, several pages',
 		setup: (sim) => {
 			for (let i = 1; i <= 105; i++) addRetroRequest(sim, 100 + i, 'APPROVED', 1);
@@ -175,8 +175,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'setImage',
+		resource: 'customer',
+		operation: 'setImageByIdentifier',
 		title: 'image given as Base64 from the item',
 		setup: () => [{ photo: `data:image/png;base64,${PNG.toString('base64')}` }],
 		parameters: { ...byTom, imageSource: 'base64', imageBase64: '={{ $json.photo }}', imageFileName: 'tom.png', imageMimeType: 'image/png' },
@@ -190,8 +190,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getReferrals',
+		resource: 'referral',
+		operation: 'getReferralsByIdentifier',
 		setup: (sim) => {
 			tom(sim).referrals.push(
 				{ campaignToken: 'CWRME', type: 'EMAIL', name: 'Joe', identifier: 'joe.harper@example.com', invitedOn: nowIso(), till: 'store.server' },
@@ -211,7 +211,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
+		resource: 'customerActivity',
 		operation: 'getRecommendations',
 		setup: (sim) => {
 			tom(sim).profiles[0].identifiers.push({ type: 'cardnumber', value: 'CARD-TOM-1' });
@@ -224,32 +224,32 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getPointsBalance',
+		resource: 'customerLoyalty',
+		operation: 'getPointsBalanceByIdentifier',
 		setup: (sim) => void (tom(sim).extra.promisedPoints = 25),
 		parameters: { ...byTom, options: { programId: 1, entityType: 'CUSTOMER', fetchDataForAllPrograms: true } },
 		request: { method: 'GET', path: '/v2/customers/lookup/points/balance', query: { ...tomQuery, programId: '1', entityType: 'CUSTOMER', fetchDataForAllPrograms: 'true' } },
 		output: (items, sim) => expect(items).toEqual([expect.objectContaining({ entityId: tom(sim).id, mainPoints: 620, promisedPoints: 25, totalPoints: 645 })]),
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getTierDetails',
+		resource: 'customerLoyalty',
+		operation: 'getTierByIdentifier',
 		setup: (sim) => void sim.state.credit(tom(sim), 500, 'Goodwill'),
 		parameters: { ...byTom },
 		request: { method: 'GET', path: '/v2/customers/lookup/tierDetails', query: tomQuery },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ entityType: 'CUSTOMER', programTiers: [expect.objectContaining({ currentTierName: 'Silver', currentTierSerialNumber: 2, nextTierName: 'Gold' })] })]),
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getPromisedPointsSchedule',
+		resource: 'customerLoyalty',
+		operation: 'getPromisedPointsScheduleByIdentifier',
 		setup: (sim) => void (tom(sim).extra.promisedPoints = 40),
 		parameters: { ...byTom, options: { startDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) } },
 		request: { method: 'GET', path: '/v2/customers/lookup/promisedPointsSchedule', query: tomQuery },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ promisedPointsScheduleList: [expect.objectContaining({ points: 40, programId: 1 })], triggerBasedPointsList: [] })]),
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getPromotionData',
+		resource: 'customerLoyalty',
+		operation: 'getPromotionsByIdentifier',
 		parameters: { ...byTom, returnAll: true, options: { promotionType: 'GENERIC', promotionStatusForCustomer: 'AVAILABLE_TO_REDEEM' } },
 		request: { method: 'GET', path: '/v2/customers/lookup/promotionData', query: { ...tomQuery, promotionType: 'GENERIC', promotionStatusForCustomer: 'AVAILABLE_TO_REDEEM', limit: '100', offset: '0' } },
 		output: (items) => {
@@ -257,8 +257,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getPromotionData',
+		resource: 'customerLoyalty',
+		operation: 'getPromotionsByIdentifier',
 		title: 'limit over two pages, raw response',
 		setup: (sim) => {
 			const store = sim.state.collection('customerLookup.promotions');
@@ -278,8 +278,8 @@ export const cases: OperationCase[] = [
 
 export const errors: ErrorCase[] = [
 	{
-		resource: 'customerLookup',
-		operation: 'getPointsBalance',
+		resource: 'customerLoyalty',
+		operation: 'getPointsBalanceByIdentifier',
 		title: 'unknown customer (v2 errors[] 8015)',
 		parameters: { identifierName: 'mobile', identifierValue: '910000000000', source: 'INSTORE' },
 		message: /Capillary error 8015/,
@@ -287,15 +287,15 @@ export const errors: ErrorCase[] = [
 		httpCode: '404',
 	},
 	{
-		resource: 'customerLookup',
-		operation: 'getDetails',
+		resource: 'customer',
+		operation: 'getByIdentifier',
 		title: 'WeChat without account ID (8045)',
 		parameters: { identifierName: 'wechat', identifierValue: 'wc_42', source: 'WECHAT' },
 		message: /8045/,
 		description: /Account ID/,
 	},
 	{
-		resource: 'customerLookup',
+		resource: 'customer',
 		operation: 'updateStatus',
 		title: 'customer exists only in another source (8065)',
 		parameters: { identifierName: 'mobile', identifierValue: '8613800000000', source: 'INSTORE', label: 'Active', reason: 'x' },

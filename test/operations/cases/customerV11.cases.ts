@@ -41,8 +41,8 @@ function addBill(sim: Simulator, customerId: number, number: string, amount: num
 
 export const cases: OperationCase[] = [
 	{
-		resource: 'customerV11',
-		operation: 'add',
+		resource: 'customer',
+		operation: 'createWithReferralCode',
 		parameters: {
 			mobile: '919333333333',
 			email: 'huck.finn@example.com',
@@ -86,8 +86,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'add',
+		resource: 'customer',
+		operation: 'createWithReferralCode',
 		title: 'several customers from JSON, one invalid',
 		auth: 'oauth',
 		parameters: {
@@ -108,8 +108,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'update',
+		resource: 'customer',
+		operation: 'updateWithFraudStatus',
 		parameters: {
 			...byTom,
 			additionalFields: {
@@ -131,8 +131,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'updateIdentity',
+		resource: 'customerIdentifier',
+		operation: 'requestChange',
 		parameters: { identifier: 'mobile', oldValue: TOM, newValue: '919555555555' },
 		request: { method: 'POST', path: '/v1.1/customer/update_identity', body: { root: { customer: [{ identifier: 'mobile', old_value: TOM, new_value: '919555555555' }] } } },
 		output: (items, sim) => {
@@ -144,8 +144,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'get',
+		resource: 'customer',
+		operation: 'getWithHistory',
 		setup: seedCoupons,
 		parameters: { ...byTom, language: 'zh', options: { userId: true, nextSlab: true, couponLimit: 1 } },
 		request: { method: 'GET', path: '/v1.1/customer/get', query: { mobile: TOM, user_id: 'true', next_slab: 'true', coupon_limit: '1', format: 'json' } },
@@ -155,8 +155,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'get',
+		resource: 'customer',
+		operation: 'getWithHistory',
 		title: 'two customers in one call, raw response',
 		setup: seedCoupons,
 		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: `${TOM},${RITA}`, simplify: false, options: { nextSlab: true } },
@@ -169,8 +169,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'getTransactions',
+		resource: 'customerActivity',
+		operation: 'getTransactionsByIdentifier',
 		setup: (sim) => {
 			addBill(sim, tom(sim).id, 'BILL-2001', 400, 2);
 			addBill(sim, tom(sim).id, 'BILL-2002', 250, 1);
@@ -183,8 +183,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'getTransactions',
+		resource: 'customerActivity',
+		operation: 'getTransactionsByIdentifier',
 		title: 'return all with a start date',
 		setup: (sim) => {
 			addBill(sim, tom(sim).id, 'BILL-2001', 400, 2);
@@ -195,7 +195,7 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items.map((t) => t.number)).toEqual(['BILL-2001', 'BILL-1001']),
 	},
 	{
-		resource: 'customerV11',
+		resource: 'customerLoyalty',
 		operation: 'getPointsRedemptions',
 		setup: (sim) => {
 			sim.state.redemptions.set('R1', { id: 'R1', customerId: tom(sim).id, points: 40, billNumber: 'BILL-1001', date: nowIso(new Date(Date.now() - 86_400_000)), reversedPoints: 10 });
@@ -210,7 +210,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
+		resource: 'customerCoupon',
 		operation: 'getCouponRedemptions',
 		auth: 'oauth',
 		setup: seedCoupons,
@@ -219,15 +219,15 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ id: '88001', code: 'SHOE10A', discount_type: 'PERC', transaction_number: 'BILL-1001' })]),
 	},
 	{
-		resource: 'customerV11',
-		operation: 'getCoupons',
+		resource: 'customerCoupon',
+		operation: 'searchCoupons',
 		setup: seedCoupons,
 		parameters: { ...byTom, returnAll: true, options: { status: 'unredeemed', seriesId: 41 } },
 		request: { method: 'GET', path: '/v1.1/customer/coupons', query: { mobile: TOM, status: 'unredeemed', series_id: '41', limit: '100', offset: '0' } },
 		output: (items) => expect(items).toEqual([expect.objectContaining({ code: 'SHOE10B', redeemed: 'false', description: '10% off shoes' })]),
 	},
 	{
-		resource: 'customerV11',
+		resource: 'customerNote',
 		operation: 'getNotes',
 		setup: (sim) => {
 			tom(sim).notes.push({ id: 1, description: 'Likes jeans', date: '2025-01-01 10:00:00', addedOn: '2025-01-01 10:00:00' }, { id: 2, description: 'Prefers email', date: '2025-01-02 10:00:00', addedOn: '2025-01-02 10:00:00' });
@@ -237,8 +237,8 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ id: '1', description: 'Likes jeans' }), expect.objectContaining({ id: '2', description: 'Prefers email' })]),
 	},
 	{
-		resource: 'customerV11',
-		operation: 'saveNote',
+		resource: 'customerNote',
+		operation: 'addOrUpdateNote',
 		parameters: { ...byTom, description: 'Asked about the gold tier', additionalFields: { date: '2025-03-01 11:00:00' } },
 		request: { method: 'POST', path: '/v1.1/customer/notes', body: { root: { customer: [{ mobile: TOM, notes: { note: [{ description: 'Asked about the gold tier', date: '2025-03-01 11:00:00' }] } }] } } },
 		output: (items, sim) => {
@@ -247,8 +247,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'saveNote',
+		resource: 'customerNote',
+		operation: 'addOrUpdateNote',
 		title: 'update an existing note by ID',
 		setup: (sim) => void tom(sim).notes.push({ id: 8378, description: 'Likes jeans', date: '2025-01-01 10:00:00', addedOn: '2025-01-01 10:00:00' }),
 		parameters: { v11IdentifierType: 'user_id', v11IdentifierValue: '1001', description: 'Likes new arrivals', additionalFields: { noteId: '8378' } },
@@ -256,8 +256,8 @@ export const cases: OperationCase[] = [
 		output: (_items, sim) => expect(tom(sim).notes).toEqual([expect.objectContaining({ id: 8378, description: 'Likes new arrivals' })]),
 	},
 	{
-		resource: 'customerV11',
-		operation: 'getRecommendations',
+		resource: 'customerActivity',
+		operation: 'getProductRecommendations',
 		setup: (sim) => {
 			addBill(sim, rita(sim).id, 'BILL-3001', 100, 1, ['SKU-9', 'SKU-1']);
 			addBill(sim, rita(sim).id, 'BILL-3002', 100, 1, ['SKU-9']);
@@ -270,7 +270,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
+		resource: 'customerActivity',
 		operation: 'getInteractions',
 		setup: (sim) => {
 			sim.state.issueValidationCode(tom(sim), 100);
@@ -283,8 +283,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'addTicket',
+		resource: 'customerNote',
+		operation: 'createTicket',
 		parameters: { ...byTom, subject: 'Points issue', message: 'Unable to redeem points', additionalFields: { priority: 'HIGH', department: 'LOYALTY', customFields: { field: [{ name: 'channel', value: 'phone' }] } } },
 		request: {
 			method: 'POST',
@@ -297,7 +297,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
+		resource: 'customerNote',
 		operation: 'getTickets',
 		setup: (sim) => {
 			tom(sim).tickets.push(
@@ -310,8 +310,8 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ code: 't1', subject: 'Points issue' })]),
 	},
 	{
-		resource: 'customerV11',
-		operation: 'refer',
+		resource: 'referral',
+		operation: 'invite',
 		parameters: {
 			...byTom,
 			referralCampaign: 'CWRME',
@@ -329,8 +329,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'getReferrals',
+		resource: 'referral',
+		operation: 'getStatistics',
 		setup: (sim) => void tom(sim).referrals.push({ campaignToken: 'CWRME', type: 'MOBILE', name: 'Joe', identifier: '919700000001', invitedOn: nowIso(), till: 'store.server' }),
 		parameters: { ...byTom, options: { referralCampaign: 'CWRME' } },
 		request: { method: 'GET', path: '/v1.1/customer/referrals', query: { mobile: TOM, campaign_token: 'CWRME' } },
@@ -339,8 +339,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'savePreferences',
+		resource: 'customerSubscription',
+		operation: 'updatePreferences',
 		parameters: { ...byTom, preferences: { field: [{ name: 'Favorite Brand', value: 'Puma' }] }, additionalFields: { storeCode: 'store.server' } },
 		request: { method: 'POST', path: '/v1.1/customer/preferences', body: { root: { customer: [{ mobile: TOM, custom_fields: { field: [{ name: 'Favorite Brand', value: 'Puma' }] }, store: { code: 'store.server' } }] } } },
 		output: (items, sim) => {
@@ -349,7 +349,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
+		resource: 'customerSubscription',
 		operation: 'getPreferences',
 		auth: 'oauth',
 		setup: (sim) => void tom(sim).preferences.push({ name: 'Favorite Color', value: 'Green' }),
@@ -358,8 +358,8 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ custom_fields: { field: [{ name: 'Favorite Color', value: 'Green' }] } })]),
 	},
 	{
-		resource: 'customerV11',
-		operation: 'updateSubscription',
+		resource: 'customerSubscription',
+		operation: 'updateSubscriptionsByIdentifier',
 		parameters: { v11IdentifierType: 'email', v11IdentifierValue: 'tom.sawyer@example.com', channel: 'email', priority: 'BULK', isSubscribed: false },
 		request: { method: 'POST', path: '/v1.1/customer/subscriptions', body: { root: { subscription: [{ email: 'tom.sawyer@example.com', channel: 'email', priority: 'BULK', is_subscribed: '0', scope: 'all' }] } } },
 		output: (items, sim) => {
@@ -368,8 +368,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'customerV11',
-		operation: 'getSubscriptions',
+		resource: 'customerSubscription',
+		operation: 'getSubscriptionsByChannel',
 		setup: (sim) => void tom(sim).subscriptions.push({ channel: 'SMS', priority: 'BULK', type: 'OPTOUT' }),
 		parameters: { ...byTom, options: { channel: 'SMS' } },
 		request: { method: 'GET', path: '/v1.1/customer/subscriptions', query: { mobile: TOM, channel: 'SMS' } },
@@ -386,23 +386,23 @@ export const cases: OperationCase[] = [
 
 export const errors: ErrorCase[] = [
 	{
-		resource: 'customerV11',
-		operation: 'get',
+		resource: 'customer',
+		operation: 'getWithHistory',
 		title: 'unknown customer (item_status 1012 inside HTTP 200)',
 		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: '910000000000' },
 		message: /Capillary error 1012: Cannot find customer/,
 		httpCode: '200',
 	},
 	{
-		resource: 'customerV11',
-		operation: 'updateIdentity',
+		resource: 'customerIdentifier',
+		operation: 'requestChange',
 		title: 'new mobile belongs to another customer (1032)',
 		parameters: { identifier: 'mobile', oldValue: TOM, newValue: RITA },
 		message: /1032.*same mobile number/,
 	},
 	{
-		resource: 'customerV11',
-		operation: 'addTicket',
+		resource: 'customerNote',
+		operation: 'createTicket',
 		title: 'duplicate open ticket subject (1301)',
 		setup: (sim) => void tom(sim).tickets.push({ code: 't1', status: 'OPEN', subject: 'Points issue' }),
 		parameters: { ...byTom, subject: 'Points issue' },
