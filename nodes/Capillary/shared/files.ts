@@ -63,6 +63,7 @@ export function imageUploadFields(binaryField: INodeProperties): INodeProperties
 			displayName: 'Image Source',
 			name: 'imageSource',
 			type: 'options',
+			description: 'Where the image comes from: a binary field of the input item or Base64 text',
 			noDataExpression: true,
 			options: [
 				{ name: 'Binary File', value: 'binary', description: 'An image in a binary field of the input item' },

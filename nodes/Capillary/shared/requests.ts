@@ -57,6 +57,7 @@ export function customerIdentificationFields(): INodeProperties[] {
 			required: true,
 			default: '',
 			placeholder: '919111111111',
+			description: 'Value of that identifier, e.g. the mobile number with country code',
 			routing: toBody('customerIdentificationInfo.identifierValue'),
 		},
 		sourceField({ routing: toBody('customerIdentificationInfo.source') }),
@@ -91,6 +92,7 @@ export function v2ListFilters(statuses: Array<[string, string]>): INodePropertie
 		{
 			displayName: 'Sort By',
 			name: 'sort',
+			description: 'Date the requests are sorted by',
 			type: 'options',
 			options: options([
 				['Added On', 'ADDED_ON'],

@@ -57,6 +57,7 @@ export const customerActivity = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sortBy',
+						description: 'Order of the transactions: by billing time',
 						type: 'options',
 						options: options([['Billing Time', 'BILLING_TIME']]),
 						default: 'BILLING_TIME',
@@ -108,6 +109,7 @@ export const customerActivity = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sort',
+						description: 'Field the transactions are sorted by',
 						type: 'options',
 						options: options([
 							['Transaction Date', 'trans_date'],
@@ -134,6 +136,7 @@ export const customerActivity = defineResource({
 					{
 						displayName: 'Network',
 						name: 'network',
+						description: 'Only interactions on this network',
 						type: 'options',
 						options: options([
 							['Capillary', 'capillary'],
@@ -147,6 +150,7 @@ export const customerActivity = defineResource({
 					{
 						displayName: 'Type',
 						name: 'type',
+						description: 'Only interactions of this kind',
 						type: 'options',
 						options: options([
 							['Check-In', 'checkin'],

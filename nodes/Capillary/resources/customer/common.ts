@@ -122,6 +122,7 @@ export const SORT_ORDER: INodeProperties = sortOrderField();
 export const SORT_BY_DATES: INodeProperties = {
 	displayName: 'Sort By',
 	name: 'sortBy',
+	description: 'Date the results are sorted by',
 	type: 'options',
 	options: options([
 		['Created Date', 'createdon'],
@@ -179,6 +180,7 @@ export function identifierList(displayName: string, name: string, description: s
 					{
 						displayName: 'Card External ID',
 						name: 'cardExternalId',
+						description: 'Your own ID of the card',
 						type: 'string',
 						default: '',
 						displayOptions: forCards,
@@ -208,7 +210,7 @@ export function identifierList(displayName: string, name: string, description: s
 						description: 'Status the card gets, e.g. ACTIVE',
 						displayOptions: forCards,
 					},
-					{ displayName: 'Type', name: 'type', type: 'options', options: PROFILE_IDENTIFIER_TYPES, default: 'mobile' },
+					{ displayName: 'Type', name: 'type', description: 'Kind of identifier: mobile, email, external ID, card number …', type: 'options', options: PROFILE_IDENTIFIER_TYPES, default: 'mobile' },
 					{
 						displayName: 'Value',
 						name: 'value',
@@ -372,6 +374,7 @@ export function redemptionOperation(kind: 'points' | 'coupons'): Omit<OperationS
 				{
 					displayName: 'Sort By',
 					name: 'sort',
+					description: 'Order the redemptions by redemption time or redemption ID',
 					type: 'options',
 					options: options([
 						['Redeemed Time', 'redeemed_time'],

@@ -50,6 +50,7 @@ export const customerCoupon = defineResource({
 				{
 					displayName: 'Identifier Type',
 					name: 'couponIdentifierType',
+					description: 'Which identifier of the customer you know',
 					type: 'options',
 					options: options([
 						['Customer ID', 'id'],
@@ -62,6 +63,7 @@ export const customerCoupon = defineResource({
 				{
 					displayName: 'Identifier Value',
 					name: 'couponIdentifierValue',
+					description: 'Value of that identifier, e.g. the customer ID or mobile number',
 					type: 'string',
 					required: true,
 					default: '',
@@ -108,6 +110,7 @@ export const customerCoupon = defineResource({
 					{
 						displayName: 'Status',
 						name: 'status',
+						description: 'Only coupons in this state',
 						type: 'options',
 						options: options([
 							['Active (Not Expired)', 'active'],
@@ -123,6 +126,7 @@ export const customerCoupon = defineResource({
 					{
 						displayName: 'Order By',
 						name: 'orderBy',
+						description: 'Field the coupons are sorted by',
 						type: 'options',
 						options: options([
 							['Created Date', 'created_date'],

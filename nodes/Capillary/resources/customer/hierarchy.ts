@@ -22,6 +22,7 @@ import {
 const associationCollection: INodeProperties = {
 	displayName: 'Association',
 	name: 'association',
+	description: 'Where the customer sits in the hierarchy: parent customer, roles, company and child customers',
 	type: 'collection',
 	placeholder: 'Add Association Detail',
 	default: {},
@@ -44,7 +45,7 @@ const associationCollection: INodeProperties = {
 			default: 'mobile',
 			description: 'Identifier of the parent customer (registered in the same source)',
 		},
-		{ displayName: 'Parent Identifier Value', name: 'parentIdentifierValue', type: 'string', default: '' },
+		{ displayName: 'Parent Identifier Value', name: 'parentIdentifierValue', description: 'Value of the parent customer identifier, e.g. the mobile number', type: 'string', default: '' },
 		{ displayName: 'Role Code', name: 'roleCode', type: 'string', default: '', placeholder: 'FA', description: 'Role of the customer in the hierarchy' },
 	],
 };
@@ -151,6 +152,7 @@ export const customerHierarchy = defineResource({
 				{
 					displayName: 'Parent Type',
 					name: 'associationEntityType',
+					description: 'Whether the parent is a customer or a company',
 					type: 'options',
 					options: options([
 						['Parent Customer', 'parentCustomer'],
@@ -179,6 +181,7 @@ export const customerHierarchy = defineResource({
 				{
 					displayName: 'Parent Identifier Value',
 					name: 'associationEntityIdentifierValue',
+					description: 'Identifier value of the parent customer or company',
 					type: 'string',
 					required: true,
 					default: '',

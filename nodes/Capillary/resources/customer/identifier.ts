@@ -55,6 +55,7 @@ const linkCardFields: INodeProperties[] = [
 	{
 		displayName: 'Action',
 		name: 'cardAction',
+		description: 'Whether to link the card to the customer or take it off',
 		type: 'options',
 		options: [
 			{ name: 'Link (Issue)', value: 'add', description: 'Tag the card to the customer' },
@@ -89,7 +90,7 @@ const linkCardFields: INodeProperties[] = [
 	{ displayName: 'Card Series Code', name: 'seriesCode', type: 'string', default: '', placeholder: 'GOLDPHY98', description: 'Series code of the card' },
 	additionalFields([
 		{ displayName: 'Card Series ID', name: 'seriesId', type: 'number', default: 0, description: 'Series ID, for cards generated in Capillary' },
-		{ displayName: 'Card External ID', name: 'cardExternalId', type: 'string', default: '' },
+		{ displayName: 'Card External ID', name: 'cardExternalId', description: 'Your own ID of the card', type: 'string', default: '' },
 		{
 			displayName: 'Status Label',
 			name: 'statusLabel',
@@ -156,6 +157,7 @@ export const customerIdentifier = defineResource({
 				{
 					displayName: 'New Value',
 					name: 'newValue',
+					description: 'Value the identifier changes to',
 					type: 'string',
 					required: true,
 					default: '',

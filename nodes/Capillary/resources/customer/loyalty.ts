@@ -214,6 +214,7 @@ export const customerLoyalty = defineResource({
 					{
 						displayName: 'Promotion Type',
 						name: 'promotionType',
+						description: 'Only promotions of this kind',
 						type: 'options',
 						options: options([
 							['Generic (Available Without Issue)', 'GENERIC'],
@@ -249,6 +250,7 @@ export const customerLoyalty = defineResource({
 				{
 					displayName: 'Entity Type',
 					name: 'trackerEntityType',
+					description: 'Whether the trackers belong to a user group or a customer',
 					type: 'options',
 					options: options([
 						['User Group', 'USERGROUP2'],
@@ -260,6 +262,7 @@ export const customerLoyalty = defineResource({
 				{
 					displayName: 'Identifier Type',
 					name: 'trackerIdentifierType',
+					description: 'Which identifier of the group you know',
 					type: 'options',
 					options: options([
 						['Group ID', 'id'],
@@ -272,6 +275,7 @@ export const customerLoyalty = defineResource({
 				{
 					displayName: 'Identifier Value',
 					name: 'trackerIdentifierValue',
+					description: 'Value of that identifier, e.g. the group ID',
 					type: 'string',
 					required: true,
 					default: '',

@@ -71,6 +71,7 @@ export const customerNote = defineResource({
 				{
 					displayName: 'Message',
 					name: 'message',
+					description: 'Body of the ticket',
 					type: 'string',
 					default: '',
 					typeOptions: { rows: 3 },
@@ -81,6 +82,7 @@ export const customerNote = defineResource({
 					{
 						displayName: 'Priority',
 						name: 'priority',
+						description: 'Priority of the ticket',
 						type: 'options',
 						options: options([
 							['Low', 'LOW'],
@@ -95,6 +97,7 @@ export const customerNote = defineResource({
 					{
 						displayName: 'Reported From',
 						name: 'reportedFrom',
+						description: 'Channel the ticket was reported from',
 						type: 'options',
 						options: options([
 							['Call Center', 'CALLCENTER'],
@@ -110,6 +113,7 @@ export const customerNote = defineResource({
 					{
 						displayName: 'Ticket Type',
 						name: 'ticketType',
+						description: 'Whether the ticket is about a customer or a store',
 						type: 'options',
 						options: options([
 							['Customer', 'Customer'],
@@ -135,6 +139,7 @@ export const customerNote = defineResource({
 					{
 						displayName: 'Priority',
 						name: 'priority',
+						description: 'Only tickets of this priority',
 						type: 'options',
 						options: options([
 							['Low', 'LOW'],
@@ -149,6 +154,7 @@ export const customerNote = defineResource({
 					{
 						displayName: 'Reported From',
 						name: 'reportedFrom',
+						description: 'Only tickets reported from this channel',
 						type: 'options',
 						options: options([
 							['Call Center', 'CALLCENTER'],
@@ -164,6 +170,7 @@ export const customerNote = defineResource({
 					{
 						displayName: 'Ticket Type',
 						name: 'ticketType',
+						description: 'Only tickets of this type',
 						type: 'options',
 						options: options([
 							['Customer', 'Customer'],

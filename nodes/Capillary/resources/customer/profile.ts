@@ -66,6 +66,7 @@ const lookupUpdateFields: INodeProperties[] = [
 	{
 		displayName: 'Loyalty Type',
 		name: 'loyaltyType',
+		description: 'Only non-loyalty to loyalty is allowed; a loyalty member cannot become non-loyalty',
 		type: 'options',
 		options: options([
 			['Loyalty', 'loyalty'],
@@ -92,6 +93,7 @@ const lookupUpdateFields: INodeProperties[] = [
 					{
 						displayName: 'Type',
 						name: 'type',
+						description: 'Kind of identifier to add',
 						type: 'options',
 						options: options([
 							['Email', 'email'],
@@ -109,6 +111,7 @@ const lookupUpdateFields: INodeProperties[] = [
 					{
 						displayName: 'Value',
 						name: 'value',
+						description: 'Value of the new identifier, e.g. the email address',
 						type: 'string',
 						default: '',
 						routing: { send: { type: 'body', property: '=profiles[0].identifiers[{{$index}}].value' } },
@@ -265,6 +268,7 @@ export const customer = defineResource({
 					{
 						displayName: 'Coupon Order By',
 						name: 'couponOrderBy',
+						description: 'Field the coupons in the response are sorted by',
 						type: 'options',
 						options: options([
 							['Created Date', 'created_date'],
@@ -366,6 +370,7 @@ export const customer = defineResource({
 						{
 							displayName: 'Fraud Status',
 							name: 'fraudStatus',
+							description: 'Confirmed marks the customer as a fraud; None clears the mark',
 							type: 'options',
 							options: options([
 								['Confirmed', 'CONFIRMED'],

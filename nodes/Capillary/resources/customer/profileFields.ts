@@ -110,8 +110,8 @@ export function pairList(displayName: string, name: string, description: string,
 								default: '',
 								description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 							}
-						: { displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						: { displayName: 'Name', name: 'name', description: 'Name of the field', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', description: 'Value to set', type: 'string', default: '' },
 				],
 			},
 		],
@@ -147,7 +147,7 @@ export const commChannelsField: INodeProperties = {
 					default: true,
 					description: 'Whether the customer receives bulk (newsletter) messages on it',
 				},
-				{ displayName: 'Type', name: 'type', type: 'options', options: COMM_CHANNEL_TYPES, default: 'mobile' },
+				{ displayName: 'Type', name: 'type', description: 'Kind of channel', type: 'options', options: COMM_CHANNEL_TYPES, default: 'mobile' },
 				{
 					displayName: 'Value',
 					name: 'value',
@@ -191,9 +191,9 @@ export const enrollmentsField: INodeProperties = {
 			name: 'enrollment',
 			values: [
 				{ displayName: 'Loyalty Points', name: 'loyaltyPoints', type: 'number', default: 0, description: 'Points to credit on enrollment' },
-				{ displayName: 'Points Expiry Date', name: 'pointsExpiryDate', type: 'string', default: '', placeholder: '2026-02-11T16:36:17+05:30' },
-				{ displayName: 'Program ID', name: 'programId', type: 'number', default: 0 },
-				{ displayName: 'Tier Expiry Date', name: 'tierExpiryDate', type: 'string', default: '', placeholder: '2026-02-11T16:36:17+05:30' },
+				{ displayName: 'Points Expiry Date', name: 'pointsExpiryDate', description: 'When the opening points expire (ISO 8601)', type: 'string', default: '', placeholder: '2026-02-11T16:36:17+05:30' },
+				{ displayName: 'Program ID', name: 'programId', description: 'Loyalty program to enroll the customer in', type: 'number', default: 0 },
+				{ displayName: 'Tier Expiry Date', name: 'tierExpiryDate', description: 'When the tier expires (ISO 8601)', type: 'string', default: '', placeholder: '2026-02-11T16:36:17+05:30' },
 				{ displayName: 'Tier Number', name: 'tierNumber', type: 'number', default: 0, description: 'Serial number of the tier: 1 is the lowest' },
 			],
 		},
@@ -315,8 +315,8 @@ export const profileAccountField: INodeProperties = {
 };
 
 export const nameFields: INodeProperties[] = [
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	{ displayName: 'First Name', name: 'firstName', description: 'First name of the customer', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', description: 'Last name of the customer', type: 'string', default: '' },
 ];
 
 /** Fields mode / JSON mode for endpoints whose body is a list: JSON may be one object or a list. */

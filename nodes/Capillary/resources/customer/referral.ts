@@ -51,6 +51,7 @@ const referralFields: INodeProperties[] = [
 							{
 								displayName: 'Channel',
 								name: 'type',
+								description: 'Whether the invitee is reached by mobile or email',
 								type: 'options',
 								options: options([
 									['Mobile', 'MOBILE'],
@@ -59,8 +60,8 @@ const referralFields: INodeProperties[] = [
 								default: 'MOBILE',
 							},
 							{ displayName: 'Identifier', name: 'identifier', type: 'string', default: '', description: 'Mobile number or email address of the invitee' },
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Invited On', name: 'invitedOn', type: 'string', default: '', placeholder: '2021-12-16 13:15:45' },
+							{ displayName: 'Name', name: 'name', description: 'Name of the invitee', type: 'string', default: '' },
+							{ displayName: 'Invited On', name: 'invitedOn', description: 'When the invitation was sent (YYYY-MM-DD HH:MM:SS)', type: 'string', default: '', placeholder: '2021-12-16 13:15:45' },
 						],
 					},
 				],
@@ -87,9 +88,9 @@ const referralFields: INodeProperties[] = [
 				}),
 			},
 			additionalFields([
-				{ displayName: 'Referrer Mobile', name: 'mobile', type: 'string', default: '' },
-				{ displayName: 'Referrer Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
-				{ displayName: 'Referrer External ID', name: 'externalId', type: 'string', default: '' },
+				{ displayName: 'Referrer Mobile', name: 'mobile', description: 'Mobile number of the referrer, to name them besides or instead of the customer ID', type: 'string', default: '' },
+				{ displayName: 'Referrer Email', name: 'email', description: 'Email address of the referrer, to name them besides or instead of the customer ID', type: 'string', placeholder: 'name@email.com', default: '' },
+				{ displayName: 'Referrer External ID', name: 'externalId', description: 'External ID of the referrer, to name them besides or instead of the customer ID', type: 'string', default: '' },
 			]),
 		],
 		'{"customerReferrals": [{"customer": {"id": 420007388}, "campaignToken": "CWRME", "referrals": [{"type": "MOBILE", "referral": [{"name": "…", "identifier": "91…", "invitedOn": "2021-12-16 13:15:45"}]}]}]}',
@@ -178,6 +179,7 @@ export const referral = defineResource({
 								{
 									displayName: 'Name',
 									name: 'name',
+									description: 'Name of the invitee',
 									type: 'string',
 									default: '',
 									routing: { send: { type: 'body', property: '=referrals.referral_type.referral[{{$index}}].name' } },

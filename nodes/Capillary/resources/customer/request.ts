@@ -34,6 +34,7 @@ const groupGoodwillFields: INodeProperties[] = [
 	{
 		displayName: 'Group Identifier Type',
 		name: 'groupIdentifierType',
+		description: 'Which identifier of the user group you know',
 		type: 'options',
 		options: options([
 			['Group ID', 'id'],
@@ -45,6 +46,7 @@ const groupGoodwillFields: INodeProperties[] = [
 	{
 		displayName: 'Group Identifier Value',
 		name: 'groupIdentifierValue',
+		description: 'Value of that identifier, e.g. the group ID',
 		type: 'string',
 		required: true,
 		default: '',
@@ -90,8 +92,8 @@ const groupGoodwillFields: INodeProperties[] = [
 		{ displayName: 'Goodwill Comments', name: 'goodwillComments', type: 'string', default: '', description: 'Why the group deserves the points (shown to the approver)' },
 		{ displayName: 'Request Comments', name: 'comments', type: 'string', default: '', description: 'Comments on the request itself' },
 		{ displayName: 'Program ID', name: 'programId', type: 'number', default: 0, description: 'Loyalty program of the points' },
-		{ displayName: 'Group Source', name: 'source', type: 'options', options: PROFILE_SOURCES, default: 'INSTORE' },
-		{ displayName: 'Group Account ID', name: 'accountId', type: 'string', default: '' },
+		{ displayName: 'Group Source', name: 'source', description: 'Source (channel) of the user group', type: 'options', options: PROFILE_SOURCES, default: 'INSTORE' },
+		{ displayName: 'Group Account ID', name: 'accountId', description: 'Account of the group source, for sources with several accounts', type: 'string', default: '' },
 	]),
 ];
 
@@ -128,6 +130,7 @@ export const customerRequest = defineResource({
 				{
 					displayName: 'Request Type',
 					name: 'requestType',
+					description: 'Kind of request to list',
 					type: 'options',
 					options: options([
 						['Goodwill', 'GOODWILL'],
@@ -151,6 +154,7 @@ export const customerRequest = defineResource({
 					{
 						displayName: 'Status',
 						name: 'status',
+						description: 'Only requests in this state',
 						type: 'options',
 						options: options([
 							['Pending', 'PENDING'],
@@ -165,6 +169,7 @@ export const customerRequest = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sort',
+						description: 'Date the requests are sorted by',
 						type: 'options',
 						options: options([
 							['Added On', 'ADDED_ON'],
@@ -220,6 +225,7 @@ export const customerRequest = defineResource({
 					{
 						displayName: 'Change Type',
 						name: 'changeType',
+						description: 'Only requests of this kind',
 						type: 'options',
 						options: options([
 							['Address', 'ADDRESS'],

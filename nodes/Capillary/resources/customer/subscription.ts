@@ -66,11 +66,12 @@ const subscriptionFields: INodeProperties[] = [
 						name: 'subscription',
 						values: [
 							{ displayName: 'Account ID', name: 'accountId', type: 'string', default: '', description: 'Account of the source, for sources with several accounts' },
-							{ displayName: 'Channel', name: 'channel', type: 'options', options: SUBSCRIPTION_CHANNELS, default: 'EMAIL' },
+							{ displayName: 'Channel', name: 'channel', description: 'Channel the subscription is for', type: 'options', options: SUBSCRIPTION_CHANNELS, default: 'EMAIL' },
 							{ displayName: 'Org Unit ID', name: 'orgUnitId', type: 'number', default: 0, description: 'Concept (org unit) the subscription applies to' },
 							{
 								displayName: 'Priority',
 								name: 'priority',
+								description: 'Transactional (personal) or bulk (promotional) messages',
 								type: 'options',
 								options: [
 									{ name: 'Transactional', value: 'TRANS', description: 'Personal messages such as bills and points' },
@@ -78,10 +79,11 @@ const subscriptionFields: INodeProperties[] = [
 								],
 								default: 'BULK',
 							},
-							{ displayName: 'Source', name: 'sourceName', type: 'options', options: PROFILE_SOURCES, default: 'INSTORE' },
+							{ displayName: 'Source', name: 'sourceName', description: 'Source (channel account) of the subscription', type: 'options', options: PROFILE_SOURCES, default: 'INSTORE' },
 							{
 								displayName: 'Type',
 								name: 'type',
+								description: 'Opt the customer in or out',
 								type: 'options',
 								options: options([
 									['Opt In', 'OPTIN'],
@@ -114,7 +116,7 @@ const subscriptionFields: INodeProperties[] = [
 					default: 'USER',
 					description: 'Level the change applies to',
 				},
-				{ displayName: 'Sub-Scope', name: 'subScope', type: 'string', default: '', placeholder: 'NONE' },
+				{ displayName: 'Sub-Scope', name: 'subScope', description: 'Sub-scope of the change, e.g. NONE', type: 'string', default: '', placeholder: 'NONE' },
 			]),
 		],
 		'{"subscriptions": [{"channel": "EMAIL", "priority": "BULK", "type": "OPTOUT", "sourceName": "INSTORE"}], "reason": "…", "scope": {"scope": "USER", "subScope": "NONE"}}',
@@ -150,6 +152,7 @@ export const customerSubscription = defineResource({
 					{
 						displayName: 'Channel',
 						name: 'channel',
+						description: 'SMS or email',
 						type: 'options',
 						options: V11_SUBSCRIPTION_CHANNELS,
 						default: 'sms',
@@ -214,6 +217,7 @@ export const customerSubscription = defineResource({
 					{
 						displayName: 'Channel',
 						name: 'channel',
+						description: 'Only the subscription of this channel',
 						type: 'options',
 						options: options(['SMS', 'EMAIL', 'WECHAT', 'SOCIAL', 'REMINDER_TEXT', 'RE_ISSUAL_TEXT', 'CLIENT']),
 						default: 'SMS',
@@ -222,6 +226,7 @@ export const customerSubscription = defineResource({
 					{
 						displayName: 'Priority',
 						name: 'priority',
+						description: 'Transactional (TRANS) or promotional (BULK) messages',
 						type: 'options',
 						options: options(['TRANS', 'BULK']),
 						default: 'TRANS',

@@ -26,6 +26,7 @@ export const profileSubscriptions: INodeProperties = {
 				{
 					displayName: 'Channel',
 					name: 'channel',
+					description: 'SMS or email',
 					type: 'options',
 					options: V11_SUBSCRIPTION_CHANNELS,
 					default: 'sms',
@@ -34,6 +35,7 @@ export const profileSubscriptions: INodeProperties = {
 				{
 					displayName: 'Priority',
 					name: 'priority',
+					description: 'Transactional (personal) or promotional (bulk) messages',
 					type: 'options',
 					options: V11_SUBSCRIPTION_PRIORITIES,
 					default: 'TRANS',
