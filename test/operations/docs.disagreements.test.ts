@@ -94,7 +94,7 @@ describe('docs disagreements: the node follows the documented shape', () => {
 	it.each([
 		['lead', 'create', '/v2/leads', { leadFor: 'Denim', type: 'CATEGORY', customerIdentifierType: 'MOBILE', customerIdentifierValue: TOM }],
 		[
-			'customer',
+			'customerSubscription',
 			'updateSubscriptions',
 			'/v2/customers/1001/subscriptions',
 			{ customerId: '1001', subscriptions: { subscription: [{ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT', sourceName: 'INSTORE' }] } },
