@@ -104,7 +104,7 @@ export const cases: OperationCase[] = [
 		resource: 'customerLoyalty',
 		operation: 'getPointsBalanceByIdentifier',
 		setup: (sim) => void (tom(sim).extra.promisedPoints = 25),
-		parameters: { ...byTomLookup, options: { programId: 1, entityType: 'CUSTOMER', fetchDataForAllPrograms: true } },
+		parameters: { ...byTomLookup, options: { programId: program('1'), entityType: 'CUSTOMER', fetchDataForAllPrograms: true } },
 		request: { method: 'GET', path: '/v2/customers/lookup/points/balance', query: { ...tomQuery, programId: '1', entityType: 'CUSTOMER', fetchDataForAllPrograms: 'true' } },
 		output: (items, sim) => expect(items).toEqual([expect.objectContaining({ entityId: tom(sim).id, mainPoints: 620, promisedPoints: 25, totalPoints: 645 })]),
 	},

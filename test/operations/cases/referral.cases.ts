@@ -81,7 +81,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'referral',
-		operation: 'invite',
+		operation: 'addReferralsByIdentifier',
 		parameters: {
 			...byTomV11,
 			referralCampaign: 'CWRME',

@@ -9,11 +9,19 @@ import { customerPath, dateOption, lookupFields, programOption, redemptionOperat
  * transfers, redemptions and promotions of a customer, by customer ID or by identifier.
  */
 
-/** programId / entityType / fetchDataForAllPrograms of the "light" points and tier APIs (customer ID). */
-function lightApiOptions(extra: INodeProperties[] = []): INodeProperties {
+/**
+ * programId / entityType / fetchDataForAllPrograms of the "light" points and tier APIs. The
+ * by-identifier twins name source and account at the top (with the identifier), so their options
+ * leave them out.
+ */
+function lightApiOptions(extra: INodeProperties[] = [], byIdentifier = false): INodeProperties {
 	return queryOptions([
-		{ ...sourceField(), description: 'Source of the customer account; ALL for any' },
-		{ ...accountIdField(), description: 'Account of the source, for sources with several accounts' },
+		...(byIdentifier
+			? []
+			: [
+					{ ...sourceField(), description: 'Source of the customer account; ALL for any' },
+					{ ...accountIdField(), description: 'Account of the source, for sources with several accounts' },
+				]),
 		programOption('Loyalty program to read; the default program when empty'),
 		{
 			displayName: 'Entity Type',
@@ -33,8 +41,8 @@ function lightApiOptions(extra: INodeProperties[] = []): INodeProperties {
 }
 
 const dateRangeOptions = [
-	optionalField('Start Date', 'startDate', 'string', 'From this date (YYYY-MM-DD); tomorrow at the earliest'),
-	optionalField('End Date', 'endDate', 'string', 'Up to this date (YYYY-MM-DD)'),
+	dateOption('Start Date', 'startDate', 'From this date; tomorrow at the earliest, today when empty'),
+	dateOption('End Date', 'endDate', 'Up to this date; 100 years ahead when empty'),
 ];
 
 const expiryScheduleOptions = () =>
@@ -44,27 +52,6 @@ const expiryScheduleOptions = () =>
 		optionalField('Earliest Expiry Only', 'fetchEarliestExpiryOnly', 'boolean', 'Whether to return only the earliest expiry per program, points type and expiry type'),
 		...dateRangeOptions,
 	]);
-
-/** The same options of the by-identifier twins, where the program is typed as a number. */
-function lookupLightApiOptions(extra: INodeProperties[] = []): INodeProperties {
-	return queryOptions([
-		optionalField('Program ID', 'programId', 'number', 'Loyalty program to report on; the default program when empty'),
-		{
-			displayName: 'Entity Type',
-			name: 'entityType',
-			type: 'options',
-			options: options([
-				['Customer', 'CUSTOMER'],
-				['Group (Fleet)', 'FLEET'],
-			]),
-			default: 'CUSTOMER',
-			description: 'The individual customer, or the user group the customer belongs to',
-			routing: toQuery('entityType'),
-		},
-		optionalField('All Programs', 'fetchDataForAllPrograms', 'boolean', 'Whether to report on every loyalty program of the org'),
-		...extra,
-	]);
-}
 
 function simplifyPromotion(promotion: IDataObject): IDataObject {
 	const keep = ['promotionId', 'promotionName', 'programId', 'pointsOfferType', 'eventName', 'active', 'startDate', 'endDate', 'description', 'identifier'];
@@ -110,7 +97,7 @@ export const customerLoyalty = defineResource({
 			action: 'Get the points balance of a customer found by identifier',
 			method: 'GET',
 			path: '/v2/customers/lookup/points/balance',
-			fields: [...lookupFields(), lookupLightApiOptions()],
+			fields: [...lookupFields(), lightApiOptions([], true)],
 		},
 		{
 			value: 'getTier',
@@ -126,7 +113,7 @@ export const customerLoyalty = defineResource({
 			action: 'Get the tier of a customer found by identifier',
 			method: 'GET',
 			path: '/v2/customers/lookup/tierDetails',
-			fields: [...lookupFields(), lookupLightApiOptions()],
+			fields: [...lookupFields(), lightApiOptions([], true)],
 		},
 		{
 			value: 'getPointsExpirySchedule',
@@ -162,10 +149,7 @@ export const customerLoyalty = defineResource({
 			path: '/v2/customers/lookup/promisedPointsSchedule',
 			fields: [
 				...lookupFields(),
-				lookupLightApiOptions([
-					dateOption('Start Date', 'startDate', 'Schedules from this date (at the earliest tomorrow; today when empty)'),
-					dateOption('End Date', 'endDate', 'Schedules up to this date (100 years ahead when empty)'),
-				]),
+				lightApiOptions(dateRangeOptions, true),
 			],
 		},
 		{

@@ -132,9 +132,9 @@ export const referral = defineResource({
 			pagination: { style: 'offset', maxPageSize: 100 },
 		},
 		{
-			value: 'invite',
-			name: 'Invite',
-			action: 'Invite people on behalf of a customer found by identifier',
+			value: 'addReferralsByIdentifier',
+			name: 'Add Referrals by Identifier',
+			action: 'Add the people a customer referred, naming the customer by identifier',
 			method: 'POST',
 			path: '/v1.1/customer/referrals',
 			v11Root: 'customer',
