@@ -30,7 +30,6 @@ import type { OperationSpec } from '../../shared/types';
 // Body-builder helpers
 // ---------------------------------------------------------------------------------------------
 
-
 export type Builder = (context: IExecuteSingleFunctions, request: IHttpRequestOptions) => void;
 
 /** Routing that runs `build` once the declarative fields are in the request. */
@@ -145,7 +144,11 @@ export const CHANGE_TYPES = options([
 	['Retro Transaction', 'RETRO'],
 ]);
 
-/** Same shape for one-object bodies (register, update, subscriptions, referrals). */
+// ---------------------------------------------------------------------------------------------
+// Shared parameters
+// ---------------------------------------------------------------------------------------------
+
+/** Fields mode / JSON mode for one-object bodies (register, update, subscriptions, referrals). */
 export const objectBodyInput = (fields: INodeProperties[], jsonDescription: string) => bodyInput(fields, jsonDescription);
 
 /** Loyalty program as a dropdown (organization's programs) or typed ID; sent as `programId`. */
