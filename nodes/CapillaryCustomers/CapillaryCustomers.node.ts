@@ -1,6 +1,19 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { customer, customerLabel, customerLookup, customerV11, piiDeletion, referral } from '../Capillary/resources';
+import {
+	customer,
+	customerActivity,
+	customerCoupon,
+	customerHierarchy,
+	customerIdentifier,
+	customerLabel,
+	customerLoyalty,
+	customerNote,
+	customerRequest,
+	customerSubscription,
+	personalDataDeletion,
+	referral,
+} from '../Capillary/resources';
 import { actionNodeMethods, actionNodeParts } from '../Capillary/shared/actionNode';
 import { buildCustomOperations } from '../Capillary/shared/runner';
 
@@ -15,7 +28,20 @@ export class CapillaryCustomers implements INodeType {
 		description: 'Register, find and update customers, their identifiers, labels, notes, preferences, referrals and personal-data deletion in Capillary',
 		defaults: { name: 'Capillary Customers' },
 		usableAsTool: true,
-		...actionNodeParts([customer, customerLookup, customerV11, customerLabel, referral, piiDeletion]),
+		...actionNodeParts([
+			customer,
+			customerIdentifier,
+			customerLoyalty,
+			customerCoupon,
+			customerActivity,
+			customerSubscription,
+			customerNote,
+			customerRequest,
+			customerHierarchy,
+			customerLabel,
+			referral,
+			personalDataDeletion,
+		]),
 	};
 
 	methods = actionNodeMethods;

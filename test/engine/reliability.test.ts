@@ -154,7 +154,7 @@ describe('case 12: dot segments in path values', () => {
 });
 
 describe('case 3: Return All stops when a page brings nothing new, and at Max Pages', () => {
-	const retro = { resource: 'customer', operation: 'getRetroRequests', customerId: '1001', returnAll: true };
+	const retro = { resource: 'customerRequest', operation: 'getRetroRequests', customerId: '1001', returnAll: true };
 	const page = (offset: number) => ({ data: Array.from({ length: 100 }, (_, i) => ({ id: offset + i + 1, type: 'RETRO' })), warnings: [], errors: [] });
 
 	it('a server that ignores the offset: 2 requests, then an error naming the endpoint', async () => {

@@ -3,9 +3,8 @@
  * passes JSON items only; the Base64 variant has its engine case in cases/customer.cases.ts).
  */
 import { fileItem, useCapillary } from '../harness/fixtures';
-import { PNG_BASE64 } from './cases/customer.cases';
+import { PNG } from './cases/customer.fixtures';
 
-const PNG = Buffer.from(PNG_BASE64, 'base64');
 const base = { resource: 'customer', operation: 'setImage', customerId: '1001', imageSource: 'binary' };
 
 describe('customer → setImage (binary input)', () => {

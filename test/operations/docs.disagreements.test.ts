@@ -85,7 +85,7 @@ describe('docs disagreements: the node follows the documented shape', () => {
 		const sim = capillary.sim;
 		const data = Array.from({ length: 50 }, (_, i) => ({ id: 7000 + i }));
 		sim.faults.add({ path: '/v2/requests', status: 200, body: { data, warnings: [], errors: [] } });
-		const result = await capillary.run({ resource: 'piiDeletion', operation: 'getMany', returnAll: true });
+		const result = await capillary.run({ resource: 'personalDataDeletion', operation: 'getMany', returnAll: true });
 		expect(result.error?.message).toContain('GET /v2/requests');
 		expect(result.json).toHaveLength(0);
 		expect(sim.apiRequests()).toHaveLength(2);
@@ -94,7 +94,7 @@ describe('docs disagreements: the node follows the documented shape', () => {
 	it.each([
 		['lead', 'create', '/v2/leads', { leadFor: 'Denim', type: 'CATEGORY', customerIdentifierType: 'MOBILE', customerIdentifierValue: TOM }],
 		[
-			'customer',
+			'customerSubscription',
 			'updateSubscriptions',
 			'/v2/customers/1001/subscriptions',
 			{ customerId: '1001', subscriptions: { subscription: [{ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT', sourceName: 'INSTORE' }] } },

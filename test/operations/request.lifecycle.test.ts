@@ -84,10 +84,10 @@ describe('request lifecycle', () => {
 	});
 
 	it('PII deletion requests are listed by the PII resource only', async () => {
-		await run({ resource: 'piiDeletion', operation: 'create', identifierType: 'mobile', identifierValue: TOM, source: 'INSTORE' });
+		await run({ resource: 'personalDataDeletion', operation: 'create', identifierType: 'mobile', identifierValue: TOM, source: 'INSTORE' });
 		await run({ resource: 'request', operation: 'addTransaction', identifierType: 'mobile', identifierValue: TOM, source: 'INSTORE', billNumber: 'BILL-LC-2', billAmount: 10 });
 
-		const deletions = await run({ resource: 'piiDeletion', operation: 'getMany', returnAll: true });
+		const deletions = await run({ resource: 'personalDataDeletion', operation: 'getMany', returnAll: true });
 		const transactions = await run({ resource: 'request', operation: 'getMany', requestType: 'TRANSACTION', baseType: 'REGULAR_TXN_ADD', returnAll: true });
 		expect(deletions.map((d) => d.type)).toEqual(['CUSTOMER']);
 		expect(transactions.map((t) => t.type)).toEqual(['TRANSACTION']);

@@ -92,6 +92,7 @@ export function v2ListFilters(statuses: Array<[string, string]>): INodePropertie
 		{
 			displayName: 'Sort By',
 			name: 'sort',
+			description: 'Date the requests are sorted by',
 			type: 'options',
 			options: options([
 				['Added On', 'ADDED_ON'],

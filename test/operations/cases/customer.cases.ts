@@ -1,63 +1,8 @@
 import type { CaseFile, ErrorCase, OperationCase } from '../case';
-import type { Simulator } from '../../simulator/server';
-import type { CouponRecord, CouponSeriesRecord, RequestRecord } from '../../simulator/state';
+import { byTomLookup, byTomV11, identifiers, PNG, PNG_BASE64, RITA, rita, seedCoupons, TOM, tom, tomQuery } from './customer.fixtures';
 
-const TOM = '919111111111';
-const RITA = '919222222222';
-/** A 1×1 PNG. */
-export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-
-const program = (id: string) => ({ __rl: true, mode: 'id', value: id });
-
-function tom(sim: Simulator) {
-	return sim.state.findCustomer('mobile', TOM)!;
-}
-
-function rita(sim: Simulator) {
-	return sim.state.findCustomer('mobile', RITA)!;
-}
-
-function addGroup(sim: Simulator) {
-	sim.state.userGroups.set(77, { id: 77, name: 'Sawyer family', externalId: 'FAM-77', primaryUserId: 1001, members: [1001, 1002], points: 0, status: 'ACTIVE', createdOn: '2026-01-01T10:00:00+05:30' });
-}
-
-function addRequest(sim: Simulator, record: Partial<RequestRecord> & { id: number; type: string; baseType: string }) {
-	sim.state.requests.set(record.id, { status: 'PENDING', customerId: 1001, createdOn: '2026-01-02T10:00:00+05:30', updatedOn: '2026-01-02T10:00:00+05:30', ...record } as RequestRecord);
-}
-
-function addCoupons(sim: Simulator) {
-	const series: CouponSeriesRecord = {
-		id: 501,
-		description: '10% off',
-		discountType: 'PERC',
-		discountValue: 10,
-		validTillDate: '2099-12-31T23:59:59+05:30',
-		maxCreate: -1,
-		maxRedeem: -1,
-		numIssued: 2,
-		numRedeemed: 1,
-		createdOn: '2026-01-01T10:00:00+05:30',
-	};
-	sim.state.couponSeries.set(series.id, series);
-	const coupon = (id: number, code: string, redeemed: boolean): CouponRecord => ({
-		id,
-		code,
-		seriesId: 501,
-		customerId: 1001,
-		issuedOn: '2026-01-05T10:00:00+05:30',
-		validTill: '2099-12-31T23:59:59+05:30',
-		redeemed,
-		redeemedOn: redeemed ? '2026-01-06T10:00:00+05:30' : null,
-		transactionNumber: redeemed ? 'BILL-1001' : null,
-	});
-	sim.state.coupons.set('SAVE10', coupon(601, 'SAVE10', false));
-	sim.state.coupons.set('USED10', coupon(602, 'USED10', true));
-}
-
-const identifiers = (...list: Array<[string, string]>) => ({ identifier: list.map(([type, value]) => ({ type, value })) });
-
+/** Customer: create, find, update, status and image. */
 export const cases: OperationCase[] = [
-	// ----- register, look up, update ------------------------------------------------------------
 	{
 		resource: 'customer',
 		operation: 'create',
@@ -216,67 +161,6 @@ export const cases: OperationCase[] = [
 			expect(new Set(items.map((i) => i.userId)).size).toBe(120);
 		},
 	},
-
-	// ----- identifiers and cards ----------------------------------------------------------------
-	{
-		resource: 'customer',
-		operation: 'updateIdentifiers',
-		parameters: {
-			customerId: '1001',
-			source: 'INSTORE',
-			add: identifiers(['email', 'tom@new.example.com']),
-			remove: identifiers(['email', 'tom.sawyer@example.com']),
-			options: { useAsync: true },
-		},
-		request: {
-			method: 'POST',
-			path: '/v2/customers/1001/changeIdentifier',
-			query: { source: 'INSTORE', use_async: 'true' },
-			body: { add: [{ type: 'email', value: 'tom@new.example.com' }], remove: [{ type: 'email', value: 'tom.sawyer@example.com' }] },
-		},
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ createdId: expect.any(Number) })]);
-			expect(sim.state.identifier(tom(sim), 'email')).toBe('tom@new.example.com');
-			expect(sim.state.requests.get(Number(items[0].createdId))).toMatchObject({ type: 'CHANGE_IDENTIFIER', baseType: 'EMAIL', customerId: 1001, status: 'APPROVED' });
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'linkCard',
-		title: 'link an unissued card',
-		setup: (sim) => void sim.state.cards.set('GOLD-1', { cardNumber: 'GOLD-1', seriesId: 19, customerId: null, statusLabel: 'NOT_ISSUED', createdOn: '2026-01-01T10:00:00+05:30' }),
-		parameters: { customerId: '1001', source: 'INSTORE', cardAction: 'add', cardNumber: 'GOLD-1', seriesCode: 'GOLDPHY98' },
-		request: {
-			method: 'POST',
-			path: '/v2/customers/1001/changeIdentifier',
-			query: { source: 'INSTORE' },
-			body: { add: [{ type: 'cardnumber', value: 'GOLD-1', seriesCode: 'GOLDPHY98', statusLabel: 'ACTIVE' }] },
-		},
-		output: (items, sim, requests) => {
-			expect(items).toEqual([expect.objectContaining({ createdId: expect.any(Number) })]);
-			expect(requests[0].body).not.toHaveProperty('remove');
-			expect(sim.state.cards.get('GOLD-1')).toMatchObject({ customerId: 1001, statusLabel: 'ACTIVE', seriesCode: 'GOLDPHY98' });
-			expect(sim.state.identifier(tom(sim), 'cardnumber')).toBe('GOLD-1');
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'linkCard',
-		title: 'delink a card',
-		auth: 'oauth',
-		setup: (sim) => {
-			sim.state.cards.set('GOLD-2', { cardNumber: 'GOLD-2', seriesId: 19, customerId: 1001, statusLabel: 'ACTIVE', createdOn: '2026-01-01T10:00:00+05:30' });
-			tom(sim).profiles[0].identifiers.push({ type: 'cardnumber', value: 'GOLD-2' });
-		},
-		parameters: { customerId: '1001', source: 'INSTORE', cardAction: 'remove', cardNumber: 'GOLD-2' },
-		request: { method: 'POST', path: '/v2/customers/1001/changeIdentifier', body: { remove: [{ type: 'cardnumber', value: 'GOLD-2', statusLabel: 'NOT_ISSUED' }] } },
-		output: (_items, sim) => {
-			expect(sim.state.cards.get('GOLD-2')).toMatchObject({ customerId: null, statusLabel: 'NOT_ISSUED' });
-			expect(sim.state.identifier(tom(sim), 'cardnumber')).toBe('');
-		},
-	},
-
-	// ----- upsert and hierarchy (bulk) ----------------------------------------------------------
 	{
 		resource: 'customer',
 		operation: 'upsert',
@@ -321,325 +205,6 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'customer',
-		operation: 'associate',
-		parameters: {
-			source: 'INSTORE',
-			firstName: 'Fleet',
-			lastName: 'Owner',
-			identifiers: identifiers(['mobile', '919444444444']),
-			association: {
-				hierarchyCode: 'code-association2',
-				roleCode: 'FA',
-				childRoleCode: 'FC',
-				fleetCompanyExternalId: 'CO-1',
-				childCustomers: JSON.stringify([{ profiles: [{ firstName: 'Kid', identifiers: [{ type: 'mobile', value: '919555555555' }], source: 'INSTORE' }] }]),
-			},
-		},
-		request: {
-			method: 'POST',
-			path: '/v2/customers/bulk',
-			body: [
-				{
-					profiles: [{ firstName: 'Fleet', lastName: 'Owner', source: 'INSTORE', identifiers: [{ type: 'mobile', value: '919444444444' }] }],
-					associationDetails: { hierarchyCode: 'code-association2', roleCode: 'FA', childRoleCode: 'FC', fleetCompany: { externalId: 'CO-1' }, childCustomers: [{ profiles: [{ firstName: 'Kid' }] }] },
-				},
-			],
-		},
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ success: true, childCount: 1, childSuccessCount: 1, entity: expect.objectContaining({ id: 1004 }) })]);
-			const kid = sim.state.findCustomer('mobile', '919555555555')!;
-			expect(kid.extra.association).toMatchObject({ parentId: 1004, roleCode: 'FC', fleetCompanyExternalId: 'CO-1' });
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'updateAssociation',
-		auth: 'oauth',
-		parameters: {
-			source: 'INSTORE',
-			identifiers: identifiers(['mobile', RITA]),
-			association: { hierarchyCode: 'code-2', roleCode: 'FC', parentIdentifierType: 'mobile', parentIdentifierValue: TOM },
-		},
-		request: {
-			method: 'PUT',
-			path: '/v2/customers/bulk',
-			query: { source: 'INSTORE' },
-			body: [{ profiles: [{ identifiers: [{ type: 'mobile', value: RITA }] }], associationDetails: { hierarchyCode: 'code-2', roleCode: 'FC', parentCustomer: { profiles: [{ identifiers: [{ type: 'mobile', value: TOM }], source: 'INSTORE' }] } } }],
-		},
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ id: 1002, success: true, associationDetails: expect.objectContaining({ hierarchyCode: 'code-2' }) })]);
-			expect(rita(sim).extra.association).toMatchObject({ parentId: 1001, hierarchyCode: 'code-2' });
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getHierarchy',
-		setup: (sim) => {
-			rita(sim).extra.association = { hierarchyCode: 'code-2', roleCode: 'FC', parentId: 1001, fleetCompanyExternalId: '' };
-		},
-		parameters: { source: 'INSTORE', associationEntityType: 'parentCustomer', associationEntityIdentifierType: 'mobile', associationEntityIdentifierValue: TOM, returnAll: true, options: { sortOrder: 'ASC' } },
-		request: {
-			method: 'GET',
-			path: '/v2/customers/bulk',
-			query: { source: 'INSTORE', associationEntityType: 'parentCustomer', associationEntityIdentifierType: 'mobile', associationEntityIdentifierValue: TOM, sortOrder: 'ASC', limit: '100', offset: '0' },
-		},
-		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 1002, firstName: 'Rita', mobile: RITA })]),
-	},
-
-	// ----- subscriptions ------------------------------------------------------------------------
-	{
-		resource: 'customer',
-		operation: 'updateSubscriptions',
-		parameters: {
-			customerId: '1001',
-			subscriptions: {
-				subscription: [
-					{ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT', sourceName: 'INSTORE' },
-					{ channel: 'MOBILE', priority: 'TRANS', type: 'OPTIN', sourceName: 'INSTORE' },
-				],
-			},
-			additionalFields: { reason: 'Customer asked', campaignId: -1, scope: 'USER', subScope: 'NONE' },
-		},
-		// POST, as the Update Subscription Details page says (the API index row's PUT is not documented).
-		request: [
-			{
-			method: 'POST',
-			path: '/v2/customers/1001/subscriptions',
-			body: {
-				subscriptions: [
-					{ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT', sourceName: 'INSTORE' },
-					{ channel: 'MOBILE', priority: 'TRANS', type: 'OPTIN', sourceName: 'INSTORE' },
-				],
-				reason: 'Customer asked',
-				campaignId: -1,
-				scope: { scope: 'USER', subScope: 'NONE' },
-			},
-			},
-		],
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT' }), expect.objectContaining({ channel: 'SMS', priority: 'TRANS', type: 'OPTIN' })]);
-			expect(tom(sim).subscriptions).toContainEqual(expect.objectContaining({ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT' }));
-			expect(tom(sim).subscriptionLog).toHaveLength(2);
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getSubscriptions',
-		setup: (sim) => void tom(sim).subscriptions.push({ channel: 'SMS', priority: 'BULK', type: 'OPTOUT' }),
-		parameters: { customerId: '1001', returnAll: true },
-		request: { method: 'GET', path: '/v2/customers/1001/subscriptions' },
-		output: (items) => {
-			expect(items).toHaveLength(4);
-			expect(items).toContainEqual({ channel: 'SMS', priority: 'BULK', type: 'OPTOUT' });
-			expect(items).toContainEqual({ channel: 'EMAIL', priority: 'TRANS', type: 'OPTIN' });
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getSubscriptionLog',
-		setup: (sim) => {
-			tom(sim).subscriptionLog.push(
-				{ channel: 'EMAIL', priority: 'BULK', type: 'OPTOUT', addedOn: '2026-01-02T10:00:00+05:30', source: 'INSTORE', reason: 'Asked by phone' },
-				{ channel: 'SMS', priority: 'TRANS', type: 'OPTIN', addedOn: '2026-01-03T10:00:00+05:30' },
-			);
-		},
-		parameters: { customerId: '1001', returnAll: true },
-		request: { method: 'GET', path: '/v2/customers/1001/subscriptionStatusChangeLog' },
-		output: (items) =>
-			expect(items).toEqual([
-				expect.objectContaining({ commChannelType: 'email', priority: 'BULK', status: false, addedOn: '2026-01-02', reason: 'Asked by phone' }),
-				expect.objectContaining({ commChannelType: 'mobile', priority: 'TRANS', status: true }),
-			]),
-	},
-
-	// ----- points, tier, loyalty ----------------------------------------------------------------
-	{
-		resource: 'customer',
-		operation: 'getPointsExpirySchedule',
-		parameters: { customerId: '1001', options: { programId: program('1') }, returnAll: true },
-		request: { method: 'GET', path: '/v2/customers/1001/pointsExpirySchedule', query: { programId: '1' } },
-		output: (items) => {
-			expect(items).toHaveLength(2);
-			expect(items.reduce((sum, s) => sum + Number(s.points), 0)).toBe(620);
-			expect(items).toContainEqual(expect.objectContaining({ points: 120, pointsType: 'bill_regular', expiryType: 'fixed', programId: 1 }));
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getPointsExpiryScheduleByIdentifier',
-		auth: 'oauth',
-		setup: (sim) => void sim.state.debit(rita(sim), 100, 'PointsRedemption', 'R-1'),
-		parameters: { identifierName: 'mobile', identifierValue: RITA, source: 'INSTORE', options: { fetchDataForAllPrograms: true, fetchEarliestExpiryOnly: true }, limit: 10 },
-		request: { method: 'GET', path: '/v2/customers/lookup/pointsExpirySchedule', query: { identifierName: 'mobile', identifierValue: RITA, source: 'INSTORE', fetchDataForAllPrograms: 'true', fetchEarliestExpiryOnly: 'true' } },
-		output: (items) => {
-			// 120 registration points and 30 bill points; 100 redeemed from the oldest credit first.
-			expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ points: 20, pointsType: 'customer_promotions' }), expect.objectContaining({ points: 30, pointsType: 'bill_regular' })]));
-			expect(items).toHaveLength(2);
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getLoyaltyEvents',
-		parameters: { customerId: '1001', returnAll: true },
-		request: { method: 'GET', path: '/v2/customers/1001/loyaltyEvents' },
-		output: (items) => expect(items.map((e) => e.eventName)).toEqual(['CustomerRegistration', 'TransactionAdd']),
-	},
-	{
-		resource: 'customer',
-		operation: 'getLoyaltyDetails',
-		setup: (sim) => void sim.state.debit(tom(sim), 40, 'PointsRedemption', 'R-2'),
-		parameters: { customerId: '1001', options: { programId: program('1') } },
-		request: { method: 'GET', path: '/v2/customers/1001/loyaltyDetails', query: { programId: '1' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ programId: 1, loyaltyPoints: 580, lifetimePoints: 620, redeemed: 40, currentSlab: 'Bronze', nextSlab: 'Silver', cumulativePurchases: 1200 })]),
-	},
-	{
-		resource: 'customer',
-		operation: 'getPointsTransfers',
-		setup: (sim) => {
-			sim.state.transfers.push({ id: 9, fromType: 'CUSTOMER', fromId: 1001, toType: 'CUSTOMER', toId: 1002, points: 15, notes: 'gift', date: '2026-01-01 10:00:00' });
-			sim.state.transfers.push({ id: 10, fromType: 'CUSTOMER', fromId: 1002, toType: 'CUSTOMER', toId: 1003, points: 5, notes: '', date: '2026-01-02 10:00:00' });
-		},
-		parameters: { customerId: '1001', returnAll: true },
-		request: { method: 'GET', path: '/v2/customers/1001/pointsTransfers' },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ transferId: 9, transferType: 'DEDUCTION', pointsTransferred: 15, transferredTo: expect.objectContaining({ userId: 1002, firstName: 'Rita' }) })]),
-	},
-	{
-		resource: 'customer',
-		operation: 'getPointsBalance',
-		setup: (sim) => void (tom(sim).extra.promisedPoints = 25),
-		parameters: { customerId: '1001', options: { entityType: 'CUSTOMER', programId: program('1'), source: 'INSTORE' } },
-		request: { method: 'GET', path: '/v2/customers/1001/points/balance', query: { entityType: 'CUSTOMER', programId: '1', source: 'INSTORE' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ entityId: 1001, mainPoints: 620, promisedPoints: 25, totalPoints: 645, programId: 1 })]),
-	},
-	{
-		resource: 'customer',
-		operation: 'getTier',
-		parameters: { customerId: '1001', options: { fetchDataForAllPrograms: true } },
-		request: { method: 'GET', path: '/v2/customers/1001/tierDetails', query: { fetchDataForAllPrograms: 'true' } },
-		output: (items) => {
-			expect(items).toHaveLength(1);
-			expect(items[0]).toMatchObject({ entityId: 1001, entityType: 'CUSTOMER' });
-			expect(items[0].programTiers).toEqual([
-				expect.objectContaining({ programId: 1, currentTierName: 'Bronze', currentTierSerialNumber: 1, nextTierName: 'Silver' }),
-				expect.objectContaining({ programId: 2 }),
-			]);
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getPointsConversionSchedule',
-		setup: (sim) => void (tom(sim).extra.promisedPoints = 40),
-		parameters: { customerId: '1001', options: { startDate: '2000-01-01', endDate: '2999-12-31' } },
-		request: { method: 'GET', path: '/v2/customers/1001/promisedPointsSchedule', query: { startDate: '2000-01-01', endDate: '2999-12-31' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ entityId: 1001, promisedPointsScheduleList: [expect.objectContaining({ points: 40, programId: 1, redeemableFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })] })]),
-	},
-
-	// ----- coupons ------------------------------------------------------------------------------
-	{
-		resource: 'customer',
-		operation: 'getCoupons',
-		setup: addCoupons,
-		parameters: { customerId: '1001', returnAll: true },
-		request: { method: 'GET', path: '/v2/customers/1001/coupons' },
-		output: (items) =>
-			expect(items).toEqual([
-				{ id: 602, code: 'USED10', seriesId: 501, seriesName: '10% off', discountType: 'PERC', discountValue: 10, issuedOn: '2026-01-05T10:00:00+05:30', validTill: '2099-12-31T23:59:59+05:30', redeemed: true, redemptionsLeft: 0 },
-				expect.objectContaining({ id: 601, code: 'SAVE10', redeemed: false, redemptionsLeft: 1 }),
-			]),
-	},
-	{
-		resource: 'customer',
-		operation: 'getCouponsByIdentifier',
-		auth: 'oauth',
-		setup: addCoupons,
-		parameters: { couponIdentifierType: 'mobile', couponIdentifierValue: TOM, options: { status: 'Unredeemed' } },
-		request: { method: 'GET', path: '/v2/customers/coupons', query: { mobile: TOM, status: 'Unredeemed' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 1001, firstname: 'Tom', coupons: [expect.objectContaining({ code: 'SAVE10', discountType: 'PERC', redemptionsLeft: 1 })] })]),
-	},
-
-	// ----- requests -----------------------------------------------------------------------------
-	{
-		resource: 'customer',
-		operation: 'getRetroRequests',
-		setup: (sim) => {
-			addRequest(sim, { id: 7062100, type: 'TRANSACTION_UPDATE', baseType: 'RETRO', status: 'APPROVED', transactionId: '5001' });
-			addRequest(sim, { id: 7062101, type: 'CHANGE_IDENTIFIER', baseType: 'MOBILE', newValue: '919777777777', oldValue: TOM });
-			addRequest(sim, { id: 7062102, type: 'TRANSACTION_UPDATE', baseType: 'RETRO', customerId: 1002 });
-		},
-		parameters: { customerId: '1001', options: { changeType: 'RETRO', startDate: '2026-01-01' } },
-		request: { method: 'GET', path: '/v2/customers/1001/retroRequest', query: { changeType: 'RETRO', startDate: '2026-01-01', limit: '50', offset: '0' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ requestId: 7062100, baseType: 'RETRO', status: 'APPROVED', transactionId: '5001', userId: 1001 })]),
-	},
-	{
-		resource: 'customer',
-		operation: 'getChangeRequests',
-		setup: (sim) => {
-			addRequest(sim, { id: 7062101, type: 'CHANGE_IDENTIFIER', baseType: 'MOBILE', status: 'APPROVED', newValue: '919777777777', oldValue: TOM });
-			addRequest(sim, { id: 7062103, type: 'CHANGE_IDENTIFIER', baseType: 'EMAIL', newValue: 'x@example.com' });
-		},
-		parameters: { customerId: '1001', options: { changeType: 'MOBILE', sortOrder: 'DESC' } },
-		request: { method: 'GET', path: '/v2/customers/1001/changeRequest', query: { changeType: 'MOBILE', sortOrder: 'DESC' } },
-		output: (items) =>
-			expect(items).toEqual([
-				expect.objectContaining({ id: 7062101, changeType: 'MOBILE', status: 'APPROVED', changeIdentifiers: { add: [{ type: 'MOBILE', value: '919777777777' }], remove: [{ type: 'MOBILE', value: TOM }] } }),
-			]),
-	},
-	{
-		resource: 'customer',
-		operation: 'getGoodwillRequests',
-		setup: (sim) => {
-			addRequest(sim, { id: 7062200, type: 'GOODWILL', baseType: 'POINTS', status: 'APPROVED', points: 450, approvedValue: '450', reason: 'Late delivery', approvalType: 'CLIENT' });
-			addRequest(sim, { id: 7062201, type: 'GOODWILL', baseType: 'POINTS', status: 'PENDING', points: 10, approvalType: 'CONFIG_DISABLED' });
-		},
-		parameters: { customerId: '1001', options: { autoApprove: true } },
-		request: { method: 'GET', path: '/v2/customers/1001/goodwillRequest', query: { autoApprove: 'true' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ requestId: 7062200, goodwillType: 'POINTS', goodwillStatus: 'APPROVED', approvedValue: '450', reason: 'Late delivery' })]),
-	},
-	{
-		resource: 'customer',
-		operation: 'requestGroupGoodwill',
-		setup: addGroup,
-		parameters: {
-			groupIdentifierType: 'id',
-			groupIdentifierValue: '77',
-			points: 100,
-			reason: 'POINTS_ISSUE',
-			additionalFields: { goodwillComments: 'Loyal family', programId: 1, source: 'INSTORE' },
-		},
-		request: {
-			method: 'POST',
-			path: '/v2/requests',
-			body: {
-				type: 'GOODWILL',
-				baseType: 'POINTS',
-				goodwillRequest: { points: 100, reason: 'POINTS_ISSUE', comments: 'Loyal family' },
-				earningEntityType: 'USERGROUP2',
-				userGroup2IdentificationInfo: { identifierType: 'id', identifierValue: 77, source: 'INSTORE' },
-				programId: 1,
-			},
-		},
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ createdId: expect.any(Number) })]);
-			expect(sim.state.requests.get(Number(items[0].createdId))).toMatchObject({ type: 'GOODWILL', baseType: 'POINTS', status: 'PENDING', userGroupId: 77, points: 100, customerId: null });
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getGroupGoodwillRequests',
-		setup: (sim) => {
-			addGroup(sim);
-			addRequest(sim, { id: 7062300, type: 'GOODWILL', baseType: 'POINTS', customerId: null, earningEntityType: 'USERGROUP2', userGroupId: 77, points: 100 });
-			addRequest(sim, { id: 7062301, type: 'GOODWILL', baseType: 'COUPON', customerId: null });
-			addRequest(sim, { id: 7062302, type: 'GOODWILL', baseType: 'POINTS', status: 'APPROVED' });
-		},
-		parameters: { requestType: 'GOODWILL', requestSubType: 'POINTS', options: { status: 'PENDING' } },
-		request: { method: 'GET', path: '/v2/requests', query: { requestType: 'GOODWILL', requestSubType: 'POINTS', status: 'PENDING', limit: '50', offset: '0' } },
-		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 7062300, type: 'GOODWILL', baseType: 'POINTS', status: 'PENDING' })]),
-	},
-
-	// ----- image --------------------------------------------------------------------------------
-	{
-		resource: 'customer',
 		operation: 'setImage',
 		title: 'Base64 image (binary input: customer.files.test.ts)',
 		parameters: { customerId: '1001', imageSource: 'base64', imageBase64: `data:image/png;base64,${PNG_BASE64}`, imageFileName: 'tom.png', imageMimeType: 'image/png' },
@@ -666,61 +231,6 @@ export const cases: OperationCase[] = [
 			expect(tom(sim).image).toBeUndefined();
 		},
 	},
-
-	// ----- referrals, logs, trackers, transactions ----------------------------------------------
-	{
-		resource: 'customer',
-		operation: 'addReferrals',
-		parameters: {
-			customerId: '1001',
-			referralCampaign: 'CWRME',
-			invitees: {
-				invitee: [
-					{ type: 'MOBILE', identifier: '918867710032', name: 'Sam', invitedOn: '2021-12-16 13:15:45' },
-					{ type: 'EMAIL', identifier: 'sam@example.com', name: 'Sam' },
-				],
-			},
-			additionalFields: { mobile: TOM },
-		},
-		request: {
-			method: 'POST',
-			path: '/v2/customers/1001/referrals',
-			body: {
-				customerReferrals: [
-					{
-						customer: { id: 1001, mobile: TOM },
-						campaignToken: 'CWRME',
-						referrals: [
-							{ type: 'MOBILE', referral: [{ name: 'Sam', identifier: '918867710032', invitedOn: '2021-12-16 13:15:45' }] },
-							{ type: 'EMAIL', referral: [{ name: 'Sam', identifier: 'sam@example.com' }] },
-						],
-					},
-				],
-			},
-		},
-		output: (items, sim) => {
-			expect(items).toEqual([expect.objectContaining({ campaignToken: 'CWRME', customer: expect.objectContaining({ id: 1001 }) })]);
-			expect(tom(sim).referrals).toEqual([
-				expect.objectContaining({ type: 'MOBILE', identifier: '918867710032', campaignToken: 'CWRME' }),
-				expect.objectContaining({ type: 'EMAIL', identifier: 'sam@example.com' }),
-			]);
-		},
-	},
-	{
-		resource: 'customer',
-		operation: 'getReferrals',
-		setup: (sim) => void tom(sim).referrals.push({ campaignToken: 'CWRME', type: 'MOBILE', name: 'Rita', identifier: RITA, invitedOn: '2020-05-21 11:52:33', till: 'store.server' }),
-		parameters: { customerId: '1001' },
-		request: { method: 'GET', path: '/v2/customers/1001/referrals', query: { limit: '50', offset: '0' } },
-		output: (items) =>
-			expect(items).toEqual([
-				expect.objectContaining({
-					referralCode: expect.any(String),
-					invitees: [expect.objectContaining({ type: 'MOBILE', identifier: RITA })],
-					referee: [expect.objectContaining({ userId: 1002, firstName: 'Rita', eventType: 'REGISTRATION' })],
-				}),
-			]),
-	},
 	{
 		resource: 'customer',
 		operation: 'getStatusLog',
@@ -735,38 +245,233 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'customer',
-		operation: 'getGroupTrackers',
-		setup: addGroup,
-		parameters: { trackerEntityType: 'USERGROUP2', trackerIdentifierType: 'id', trackerIdentifierValue: '77', options: { source: 'INSTORE' }, returnAll: true },
-		request: { method: 'GET', path: '/v2/customers/userEntityTrackers', query: { type: 'USERGROUP2', identifierType: 'id', identifierValue: '77', source: 'INSTORE' } },
-		output: (items) =>
-			expect(items).toEqual([expect.objectContaining({ name: 'Total spend', type: 'SUM', value: 1500 }), expect.objectContaining({ name: 'Visits', type: 'COUNT', value: 2 })]),
+		operation: 'updateByIdentifier',
+		parameters: {
+			...byTomLookup,
+			options: { useAsync: true },
+			updateFields: {
+				firstName: 'Tommy',
+				customFields: { field: [{ name: 'city', value: 'Pune' }] },
+				extendedFields: { field: [{ name: 'dob', value: '1990-04-01' }] },
+				identifiers: { identifier: [{ type: 'wechat', value: 'wc_tom' }] },
+			},
+		},
+		request: {
+			method: 'PUT',
+			path: '/v2/customers/lookup',
+			query: { ...tomQuery, use_async: 'true' },
+			body: { profiles: [{ firstName: 'Tommy', fields: { city: 'Pune' }, identifiers: [{ type: 'wechat', value: 'wc_tom' }] }], extendedFields: { dob: '1990-04-01' } },
+		},
+		output: (items, sim, requests) => {
+			expect(items).toEqual([expect.objectContaining({ createdId: tom(sim).id, sideEffects: [] })]);
+			expect(requests[0].body).not.toHaveProperty('loyaltyInfo');
+			const profile = tom(sim).profiles[0];
+			expect(profile.firstName).toBe('Tommy');
+			expect(profile.lastName).toBe('Sawyer');
+			expect(profile.fields.city).toBe('Pune');
+			expect(tom(sim).extendedFields.dob).toBe('1990-04-01');
+			expect(sim.state.findCustomer('wechat', 'wc_tom')?.id).toBe(tom(sim).id);
+		},
 	},
 	{
 		resource: 'customer',
-		operation: 'getTransactions',
+		operation: 'updateByIdentifier',
+		title: 'JSON body, non-loyalty customer becomes a member',
+		auth: 'oauth',
 		setup: (sim) => {
-			sim.state.addTransaction({
-				number: 'BILL-1003',
-				type: 'REGULAR',
-				customerId: 1001,
-				amount: 500,
-				billingTime: '2099-01-01 10:00:00',
-				lineItems: [],
-				paymentModes: [{ mode: 'Cash', value: 500 }],
-				extendedFields: {},
-				customFields: { channel: 'app' },
-				notes: '',
-				storeCode: 'store.server',
-				source: 'v2',
-			});
+			sim.state.addCustomer({ loyaltyType: 'non_loyalty', profile: { firstName: 'Ben', identifiers: [{ type: 'email', value: 'ben.rogers@example.com' }] } });
 		},
-		parameters: { customerId: '1001', returnAll: true, options: { embed: ['BILL_CF', 'PAYMENT_MODES'], sortOrder: 'ASC', startDate: '2000-01-01 00:00:00' } },
-		request: { method: 'GET', path: '/v2/customers/1001/transactions', query: { embed: 'BILL_CF,PAYMENT_MODES', sortOrder: 'ASC', startDate: '2000-01-01 00:00:00', limit: '1000', offset: '0' } },
+		parameters: {
+			identifierName: 'email',
+			identifierValue: 'ben.rogers@example.com',
+			source: 'INSTORE',
+			bodyInput: 'json',
+			bodyJson: JSON.stringify({ loyaltyInfo: { loyaltyType: 'loyalty' }, extendedFields: { city: 'Delhi' } }),
+		},
+		request: { method: 'PUT', path: '/v2/customers/lookup', query: { identifierName: 'email', identifierValue: 'ben.rogers@example.com' }, body: { loyaltyInfo: { loyaltyType: 'loyalty' }, extendedFields: { city: 'Delhi' } } },
+		output: (_items, sim) => {
+			const ben = sim.state.findCustomer('email', 'ben.rogers@example.com')!;
+			expect(ben.loyaltyType).toBe('loyalty');
+			expect(ben.extendedFields.city).toBe('Delhi');
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'getByIdentifier',
+		parameters: { ...byTomLookup, options: { embed: ['mlp', 'subscriptions'] } },
+		request: { method: 'GET', path: '/v2/customers/lookup/customerDetails', query: { ...tomQuery, embed: 'mlp,subscriptions' } },
+		output: (items, sim) => {
+			expect(items).toEqual([
+				{
+					id: tom(sim).id,
+					firstName: 'Tom',
+					lastName: 'Sawyer',
+					source: 'INSTORE',
+					mobile: TOM,
+					email: 'tom.sawyer@example.com',
+					externalId: 'TS-001',
+					loyaltyType: 'loyalty',
+					loyaltyPoints: 620,
+					lifetimePoints: 620,
+					lifetimePurchases: 1200,
+					currentSlab: 'Bronze',
+					extendedFields: {},
+				},
+			]);
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'getByIdentifier',
+		title: 'WeChat account, raw response',
+		parameters: { identifierName: 'wechat', identifierValue: 'wc_42', source: 'WECHAT', accountId: 'WECHAT-1', simplify: false, options: { embed: ['mlp'] } },
+		request: { method: 'GET', path: '/v2/customers/lookup/customerDetails', query: { identifierName: 'wechat', identifierValue: 'wc_42', source: 'WECHAT', accountId: 'WECHAT-1', embed: 'mlp' } },
 		output: (items) => {
-			expect(items.map((t) => t.billNumber)).toEqual(['BILL-1001', 'BILL-1003']);
-			expect(items[1]).toMatchObject({ amount: 500, customFields: { channel: 'app' }, paymentModes: [{ mode: 'Cash', value: 500 }], type: 'REGULAR' });
-			expect(items[0]).not.toHaveProperty('extendedFields');
+			expect(items).toHaveLength(1);
+			expect(items[0]).toMatchObject({ profiles: [expect.objectContaining({ firstName: 'Wei', source: 'WECHAT' })], loyaltyProgramDetails: [expect.objectContaining({ programId: 1, currentSlab: 'Bronze' })] });
+			expect(items[0]).not.toHaveProperty('subscriptions');
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'updateStatus',
+		auth: 'oauth',
+		parameters: { ...byTomLookup, label: 'Suspended', reason: 'Chargeback under review', additionalFields: { createdOn: '2025-03-01T10:00:00Z' } },
+		request: { method: 'PUT', path: '/v2/customers/lookup/status', query: tomQuery, body: { label: 'Suspended', reason: 'Chargeback under review', createdOn: '2025-03-01T10:00:00Z' } },
+		output: (items, sim) => {
+			expect(items).toEqual([{ warnings: [], error: [] }]);
+			expect(tom(sim).status).toBe('SUSPENDED');
+			expect(tom(sim).statusLog.at(-1)).toMatchObject({ label: 'Suspended', reason: 'Chargeback under review', prevLabel: 'ACTIVE', isActive: true });
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'setImageByIdentifier',
+		title: 'image given as Base64 from the item',
+		setup: () => [{ photo: `data:image/png;base64,${PNG.toString('base64')}` }],
+		parameters: { ...byTomLookup, imageSource: 'base64', imageBase64: '={{ $json.photo }}', imageFileName: 'tom.png', imageMimeType: 'image/png' },
+		request: { method: 'POST', path: '/v2/customers/lookup/setImage', query: tomQuery },
+		output: (items, sim, requests) => {
+			expect(requests[0].headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+			expect(String(requests[0].body)).toContain('Content-Disposition: form-data; name="file"; filename="tom.png"\r\nContent-Type: image/png');
+			expect(items).toEqual([expect.objectContaining({ code: 200, message: 'Successfully uploaded file', file: expect.objectContaining({ namespace: 'customerImage', version: 1 }) })]);
+			expect(tom(sim).image).toBe((items[0].file as { fileHandle: string }).fileHandle);
+			expect(tom(sim).extra.images).toEqual([expect.objectContaining({ fileName: 'tom.png', mimeType: 'image/png', size: PNG.length, version: 1 })]);
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'createWithReferralCode',
+		parameters: {
+			mobile: '919333333333',
+			email: 'huck.finn@example.com',
+			additionalFields: {
+				firstname: 'Huck',
+				lastname: 'Finn',
+				type: 'LOYALTY',
+				extendedFields: { field: [{ name: 'gender', value: 'Male' }] },
+				customFields: { field: [{ name: 'FavoriteColor', value: 'Green' }] },
+				subscriptions: { subscription: [{ channel: 'sms', priority: 'BULK', isSubscribed: false, scope: 'all' }] },
+			},
+		},
+		request: {
+			method: 'POST',
+			path: '/v1.1/customer/add',
+			query: { format: 'json' },
+			body: {
+				root: {
+					customer: [
+						{
+							mobile: '919333333333',
+							email: 'huck.finn@example.com',
+							firstname: 'Huck',
+							lastname: 'Finn',
+							type: 'LOYALTY',
+							extended_fields: { field: [{ name: 'gender', value: 'Male' }] },
+							custom_fields: { field: [{ name: 'FavoriteColor', value: 'Green' }] },
+							subscriptions: { subscription: [{ channel: 'sms', priority: 'BULK', is_subscribed: '0', scope: 'all' }] },
+						},
+					],
+				},
+			},
+		},
+		output: (items, sim) => {
+			expect(items).toEqual([expect.objectContaining({ success: true, firstname: 'Huck', mobile: '919333333333', user_id: expect.any(String) })]);
+			const huck = sim.state.findCustomer('mobile', '919333333333')!;
+			expect(String(huck.id)).toBe(items[0].user_id);
+			expect(huck.extendedFields.gender).toBe('Male');
+			expect(huck.profiles[0].fields.FavoriteColor).toBe('Green');
+			expect(huck.subscriptions).toEqual([expect.objectContaining({ channel: 'SMS', priority: 'BULK', type: 'OPTOUT' })]);
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'createWithReferralCode',
+		title: 'several customers from JSON, one invalid',
+		auth: 'oauth',
+		parameters: {
+			bodyInput: 'json',
+			bodyJson: JSON.stringify([
+				{ mobile: '919444444444', firstname: 'Becky', lastname: 'Thatcher' },
+				{ mobile: 'not-a-number', firstname: 'Joe' },
+			]),
+		},
+		request: { method: 'POST', path: '/v1.1/customer/add', body: { root: { customer: [{ mobile: '919444444444' }, { mobile: 'not-a-number' }] } } },
+		output: (items, sim) => {
+			expect(items).toEqual([
+				expect.objectContaining({ success: true, firstname: 'Becky' }),
+				expect.objectContaining({ success: false, errorCode: '1001', errorMessage: expect.stringMatching(/Invalid mobile/) }),
+			]);
+			expect(sim.state.findCustomer('mobile', '919444444444')).toBeDefined();
+			expect(sim.state.customers.size).toBe(4);
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'updateWithFraudStatus',
+		parameters: {
+			...byTomV11,
+			additionalFields: {
+				firstname: 'Thomas',
+				fraudStatus: 'NONE',
+				extendedFields: { field: [{ name: 'city', value: 'Mysore' }] },
+			},
+		},
+		request: {
+			method: 'POST',
+			path: '/v1.1/customer/update',
+			query: { format: 'json' },
+			body: { root: { customer: [{ mobile: TOM, firstname: 'Thomas', fraud_status: { status: 'NONE' }, extended_fields: { field: [{ name: 'city', value: 'Mysore' }] } }] } },
+		},
+		output: (items, sim) => {
+			expect(items).toEqual([expect.objectContaining({ success: true, firstname: 'Thomas', loyalty_points: '620' })]);
+			expect(tom(sim).profiles[0].firstName).toBe('Thomas');
+			expect(tom(sim).extendedFields.city).toBe('Mysore');
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'getWithHistory',
+		setup: seedCoupons,
+		parameters: { ...byTomV11, language: 'zh', options: { userId: true, nextSlab: true, couponLimit: 1 } },
+		request: { method: 'GET', path: '/v1.1/customer/get', query: { mobile: TOM, user_id: 'true', next_slab: 'true', coupon_limit: '1', format: 'json' } },
+		output: (items, sim, requests) => {
+			expect(requests[0].headers.language).toBe('zh');
+			expect(items).toEqual([{ user_id: String(tom(sim).id), firstname: 'Tom', lastname: 'Sawyer', mobile: TOM, email: 'tom.sawyer@example.com', external_id: 'TS-001', type: 'LOYALTY', loyalty_points: '620', lifetime_points: '620', lifetime_purchases: '1200', current_slab: 'Bronze', tier_expiry_date: expect.any(String), registered_on: expect.any(String), updated_on: expect.any(String), source: 'instore' }]);
+		},
+	},
+	{
+		resource: 'customer',
+		operation: 'getWithHistory',
+		title: 'two customers in one call, raw response',
+		setup: seedCoupons,
+		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: `${TOM},${RITA}`, simplify: false, options: { nextSlab: true } },
+		request: { method: 'GET', path: '/v1.1/customer/get', query: { mobile: `${TOM},${RITA}` } },
+		output: (items) => {
+			expect(items).toHaveLength(2);
+			expect(items[0]).toMatchObject({ firstname: 'Tom', next_slab: 'Silver', coupons: [expect.objectContaining({ code: 'SHOE10B' }), expect.objectContaining({ code: 'SHOE10A' })] });
+			expect(items[0]).not.toHaveProperty('user_id');
+			expect(items[1]).toMatchObject({ firstname: 'Rita', coupons: [expect.objectContaining({ code: 'RITA10' })], item_status: expect.objectContaining({ success: 'true' }) });
 		},
 	},
 ];
@@ -802,24 +507,26 @@ export const errors: ErrorCase[] = [
 	},
 	{
 		resource: 'customer',
-		operation: 'getPointsBalance',
-		title: 'unknown program (1213)',
-		parameters: { customerId: '1001', options: { programId: program('999') } },
-		message: /1213.*programId/,
+		operation: 'getByIdentifier',
+		title: 'WeChat without account ID (8045)',
+		parameters: { identifierName: 'wechat', identifierValue: 'wc_42', source: 'WECHAT' },
+		message: /8045/,
+		description: /Account ID/,
 	},
 	{
 		resource: 'customer',
-		operation: 'requestGroupGoodwill',
-		title: 'unknown user group (93026)',
-		parameters: { groupIdentifierType: 'id', groupIdentifierValue: '404', points: 10, reason: 'POINTS_ISSUE' },
-		message: /93026.*Invalid Group Details/,
+		operation: 'updateStatus',
+		title: 'customer exists only in another source (8065)',
+		parameters: { identifierName: 'mobile', identifierValue: '8613800000000', source: 'INSTORE', label: 'Active', reason: 'x' },
+		message: /8065/,
 	},
 	{
 		resource: 'customer',
-		operation: 'updateIdentifiers',
-		title: 'the new identifier belongs to another customer (8008)',
-		parameters: { customerId: '1001', source: 'INSTORE', add: identifiers(['mobile', RITA]) },
-		message: /8008/,
+		operation: 'getWithHistory',
+		title: 'unknown customer (item_status 1012 inside HTTP 200)',
+		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: '910000000000' },
+		message: /Capillary error 1012: Cannot find customer/,
+		httpCode: '200',
 	},
 ];
 

@@ -1,11 +1,12 @@
-import { additionalFields, optionalField, options, toBody, toQuery } from '../shared/fields';
-import { defineResource } from '../shared/operation';
-import { asListField, constantField, customerIdentificationFields, V2_LIST_PAGINATION, v2ListFilters, v2RequestId } from '../shared/requests';
+
+import { additionalFields, optionalField, options, toBody, toQuery } from '../../shared/fields';
+import { asListField, constantField, customerIdentificationFields, V2_LIST_PAGINATION, v2ListFilters, v2RequestId } from '../../shared/requests';
+import { defineResource } from '../../shared/operation';
 
 /**
- * PII deletion: requests to erase a customer's personal data. They travel through the same v2
- * requests endpoints as transaction requests; these operations always send type CUSTOMER and base
- * type DELETE, which is what makes them deletion requests.
+ * Personal Data Deletion: requests to erase the personal data (PII) of a customer. They travel
+ * through the same v2 requests endpoints as transaction requests; these operations always send type
+ * CUSTOMER and base type DELETE, which is what makes them deletion requests.
  */
 
 const pii = {
@@ -13,14 +14,15 @@ const pii = {
 	baseType: constantField('baseType', 'DELETE', toBody('baseType')),
 };
 
-export const piiDeletion = defineResource({
-	value: 'piiDeletion',
-	name: 'PII Deletion',
-	description: 'Requests to delete the personal data of a customer',
+export const personalDataDeletion = defineResource({
+	value: 'personalDataDeletion',
+	name: 'Personal Data Deletion',
+	description: 'Requests to delete the personal data (PII) of a customer',
+	default: 'create',
 	operations: [
 		{
 			value: 'create',
-			name: 'Create',
+			name: 'Create Request',
 			action: 'Request deletion of a customer\'s personal data',
 			method: 'POST',
 			path: '/v2/requests',
@@ -34,8 +36,8 @@ export const piiDeletion = defineResource({
 		},
 		{
 			value: 'updateStatus',
-			name: 'Update Status',
-			action: 'Approve, reject or cancel a PII deletion request',
+			name: 'Update Request Status',
+			action: 'Approve, reject or cancel a personal data deletion request',
 			method: 'PUT',
 			path: '/v2/requests',
 			fields: [
@@ -61,16 +63,16 @@ export const piiDeletion = defineResource({
 		},
 		{
 			value: 'get',
-			name: 'Get',
-			action: 'Get the status of a PII deletion request',
+			name: 'Get Request',
+			action: 'Get the status of a personal data deletion request',
 			method: 'GET',
 			path: '/v2/requests/{requestId}',
 			fields: [v2RequestId],
 		},
 		{
 			value: 'getMany',
-			name: 'Get Many',
-			action: 'Get PII deletion requests',
+			name: 'Get Many Requests',
+			action: 'Get personal data deletion requests',
 			method: 'GET',
 			path: '/v2/requests',
 			hint: 'Sends requestType CUSTOMER and requestSubType DELETE (by analogy with the documented transaction and merge filters).',

@@ -25,7 +25,7 @@ const noPii = (items: unknown[]) => expect(JSON.stringify(items)).not.toContain(
 
 export const cases: OperationCase[] = [
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'create',
 		parameters: { identifierType: 'mobile', identifierValue: TOM, source: 'INSTORE', additionalFields: { comments: 'APP DELETION' } },
 		request: {
@@ -46,7 +46,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'updateStatus',
 		title: 'reject',
 		setup: (sim) => [{ id: raise(sim) }],
@@ -60,7 +60,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'updateStatus',
 		title: 'approve',
 		auth: 'oauth',
@@ -73,7 +73,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'get',
 		setup: (sim) => [{ id: raise(sim) }],
 		parameters: { requestId: '={{ $json.id }}' },
@@ -84,7 +84,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'getMany',
 		setup: (sim) => {
 			raise(sim, TOM);
@@ -112,7 +112,7 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'getMany',
 		title: 'pending only, limit',
 		setup: (sim) => {
@@ -127,7 +127,7 @@ export const cases: OperationCase[] = [
 
 export const errors: ErrorCase[] = [
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'create',
 		title: 'unknown customer (v2 errors[] 8015)',
 		parameters: { identifierType: 'mobile', identifierValue: '910000000000', source: 'INSTORE' },
@@ -135,7 +135,7 @@ export const errors: ErrorCase[] = [
 		description: /identifier/,
 	},
 	{
-		resource: 'piiDeletion',
+		resource: 'personalDataDeletion',
 		operation: 'updateStatus',
 		title: 'request already decided (9055)',
 		setup: (sim) => {

@@ -1,8 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { customerIdField, toQuery } from '../shared/fields';
-import { locatorField } from '../shared/lookups';
-import { defineResource } from '../shared/operation';
+import { customerIdField, toQuery } from '../../shared/fields';
+import { locatorField } from '../../shared/lookups';
+import { defineResource } from '../../shared/operation';
+
+/**
+ * Customer Label: org labels and tagging customers with them.
+ */
 
 /** A list of org labels, each picked from the org's labels, sent as `{<target>: [{labelName}, …]}`. */
 function labelList(displayName: string, name: string, target: 'add' | 'remove', description: string): INodeProperties {
@@ -39,6 +43,7 @@ export const customerLabel = defineResource({
 	value: 'customerLabel',
 	name: 'Customer Label',
 	description: 'Org labels and tagging customers with them',
+	default: 'getCustomerLabels',
 	operations: [
 		{
 			value: 'createOrgLabels',
@@ -145,4 +150,3 @@ export const customerLabel = defineResource({
 		},
 	],
 });
-

@@ -1,14 +1,14 @@
 /**
- * Customer (Lookup) → Set Image with the image in a binary property of the input item (the case
- * runner passes JSON items only). The Base64 variant has its engine case in cases/customerLookup.cases.ts.
+ * Customer → Set Image by Identifier with the image in a binary property of the input item (the
+ * case runner passes JSON items only). The Base64 variant has its engine case in cases/customer.cases.ts.
  */
 import { fileItem, useCapillary } from '../harness/fixtures';
-import { PNG } from './cases/customerLookup.cases';
+import { PNG } from './cases/customer.fixtures';
 
 const TOM = '919111111111';
-const base = { resource: 'customerLookup', operation: 'setImage', identifierName: 'mobile', identifierValue: TOM, source: 'INSTORE' };
+const base = { resource: 'customer', operation: 'setImageByIdentifier', identifierName: 'mobile', identifierValue: TOM, source: 'INSTORE' };
 
-describe('customerLookup → setImage (binary input)', () => {
+describe('customer → setImageByIdentifier (binary input)', () => {
 	const capillary = useCapillary();
 
 	it('uploads the binary image as the multipart part "file"', async () => {
