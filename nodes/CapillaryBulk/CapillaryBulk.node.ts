@@ -170,17 +170,17 @@ export class CapillaryBulk implements INodeType {
 			const first = [...failures, ...unknowns].sort((a, b) => a.index - b.index)[0];
 			const succeeded = items.length - failures.length - unknowns.length;
 			const parts = [failures.length ? `${failures.length} of ${items.length} items failed` : '', unknowns.length ? `${unknowns.length} of ${items.length} items have an unknown outcome` : ''].filter(Boolean);
-			throw new NodeApiError(this.getNode(), { failures: failures.slice(0, 20), unknown: unknowns.slice(0, 20) } as unknown as JsonObject, {
-				message: `${parts.join(' and ')} (first: item ${first.index}, ${messageOf(first.error)})`,
-				description: [
-					succeeded ? `The other ${succeeded} items were sent and ${operation.method === 'GET' ? 'read' : 'written'}; re-running this node would send them again.` : '',
-					unknowns.length ? `Items with an unknown outcome may have been written: check in Capillary before sending them again.` : '',
-					'Set "On Error" to "Continue (using error output)" to route only the items that did not succeed, e.g. to fix and retry the failed ones.',
-				]
-					.filter(Boolean)
-					.join(' '),
-				itemIndex: first.index,
-			});
+			const message = `${parts.join(' and ')} (first: item ${first.index}, ${messageOf(first.error)})`;
+			const description = [
+				succeeded ? `The other ${succeeded} items were sent and ${operation.method === 'GET' ? 'read' : 'written'}; re-running this node would send them again.` : '',
+				unknowns.length ? `Items with an unknown outcome may have been written: check in Capillary before sending them again.` : '',
+				'Set "On Error" to "Continue (using error output)" to route only the items that did not succeed, e.g. to fix and retry the failed ones.',
+			]
+				.filter(Boolean)
+				.join(' ');
+			// Only unusable input (nothing of it reached Capillary): the user's error, not the API's.
+			if (unknowns.length === 0 && failures.every((f) => f.error.code === INPUT_CODE)) throw new NodeOperationError(this.getNode(), message, { description, itemIndex: first.index });
+			throw new NodeApiError(this.getNode(), { failures: failures.slice(0, 20), unknown: unknowns.slice(0, 20) } as unknown as JsonObject, { message, description, itemIndex: first.index });
 		}
 		return [output];
 	}
@@ -345,7 +345,8 @@ function outcomeOf(pairing: Pairing, write: boolean): Outcome {
 	return failure ? { result: entry, error: { code: failure.code, message: failure.message } } : { result: entry };
 }
 
-function itemError(context: IExecuteFunctions, index: number, error: NonNullable<Outcome['error']>): NodeApiError {
+function itemError(context: IExecuteFunctions, index: number, error: NonNullable<Outcome['error']>): NodeApiError | NodeOperationError {
+	if (error.code === INPUT_CODE) return new NodeOperationError(context.getNode(), error.message, { itemIndex: index });
 	return new NodeApiError(context.getNode(), { capillaryCode: error.code, capillaryMessage: error.message } as JsonObject, {
 		message: messageOf(error),
 		description: error.description,
