@@ -191,7 +191,7 @@ async function run(): Promise<Record<string, unknown>> {
 			return { items: result.json.length, ok: result.json.filter((j) => j.createdId).length, error: result.error?.message };
 		}
 		case 'transactions-bulk': {
-			const result = await capillary({ operation: 'addTransactions', chunkSize: 100 }, transactionItems(10_000, 'BK'), 'capillaryBulk');
+			const result = await capillary({ operation: 'addTransactions', input: 'json', chunkSize: 100 }, transactionItems(10_000, 'BK'), 'capillaryBulk');
 			return { items: result.json.length, ok: result.json.filter((j) => j.success === true).length, error: result.error?.message };
 		}
 		case 'storm': {

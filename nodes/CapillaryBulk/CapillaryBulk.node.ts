@@ -21,6 +21,7 @@ import {
 	requestSettingsWithout,
 	type RequestContext,
 } from '../Capillary/shared/transport';
+import { fieldReader } from './form';
 import { BULK_OPERATIONS, type BulkOperation } from './operations';
 import { pairResults, type Pairing } from './pairing';
 
@@ -42,6 +43,10 @@ interface Outcome {
 }
 
 const UNKNOWN_CODE = 'OUTCOME_UNKNOWN';
+/** An item whose input was not usable: never sent, and not Capillary's error. */
+const INPUT_CODE = 'INPUT';
+
+const messageOf = (error: NonNullable<Outcome['error']>) => (error.code === UNKNOWN_CODE || error.code === INPUT_CODE ? error.message : `Capillary error ${error.code}: ${error.message}`);
 
 export class CapillaryBulk implements INodeType {
 	description: INodeTypeDescription = {
@@ -66,7 +71,10 @@ export class CapillaryBulk implements INodeType {
 				noDataExpression: true,
 				options: BULK_OPERATIONS.map((o) => ({ name: o.name, value: o.value, action: o.action, description: o.description })),
 				default: 'addTransactions',
+				description: 'What to send for every input item; each item becomes one entity of a batch call',
 			},
+			inputModeField,
+			...formFields(),
 			...BULK_OPERATIONS.flatMap((o) => operationFields(o)),
 			{
 				displayName: 'Chunk Size',
@@ -94,7 +102,7 @@ export class CapillaryBulk implements INodeType {
 			try {
 				ready.push({ index, entity: entityOf(this, operation, index) });
 			} catch (error) {
-				outcomes[index] = { result: {}, error: { code: 'INPUT', message: (error as Error).message } };
+				outcomes[index] = { result: {}, error: { code: INPUT_CODE, message: (error as Error).message } };
 			}
 		}
 
@@ -112,7 +120,7 @@ export class CapillaryBulk implements INodeType {
 			if (operation.joinedValues && String(entry.entity).includes(',')) {
 				outcomes[entry.index] = {
 					result: {},
-					error: { code: 'INPUT', message: `Parameter "${operation.valueLabel}" contains a comma, which Capillary reads as a separator between values; look this item up on its own with the Capillary node` },
+					error: { code: INPUT_CODE, message: `Parameter "${operation.valueLabel}" contains a comma, which Capillary reads as a separator between values; look this item up on its own with the Capillary node` },
 				};
 				continue;
 			}
@@ -162,20 +170,46 @@ export class CapillaryBulk implements INodeType {
 			const first = [...failures, ...unknowns].sort((a, b) => a.index - b.index)[0];
 			const succeeded = items.length - failures.length - unknowns.length;
 			const parts = [failures.length ? `${failures.length} of ${items.length} items failed` : '', unknowns.length ? `${unknowns.length} of ${items.length} items have an unknown outcome` : ''].filter(Boolean);
-			throw new NodeApiError(this.getNode(), { failures: failures.slice(0, 20), unknown: unknowns.slice(0, 20) } as unknown as JsonObject, {
-				message: `${parts.join(' and ')} (first: item ${first.index}, ${first.error.code === UNKNOWN_CODE ? first.error.message : `Capillary error ${first.error.code}: ${first.error.message}`})`,
-				description: [
-					succeeded ? `The other ${succeeded} items were sent and ${operation.method === 'GET' ? 'read' : 'written'}; re-running this node would send them again.` : '',
-					unknowns.length ? `Items with an unknown outcome may have been written: check in Capillary before sending them again.` : '',
-					'Set "On Error" to "Continue (using error output)" to route only the items that did not succeed, e.g. to fix and retry the failed ones.',
-				]
-					.filter(Boolean)
-					.join(' '),
-				itemIndex: first.index,
-			});
+			const message = `${parts.join(' and ')} (first: item ${first.index}, ${messageOf(first.error)})`;
+			const description = [
+				succeeded ? `The other ${succeeded} items were sent and ${operation.method === 'GET' ? 'read' : 'written'}; re-running this node would send them again.` : '',
+				unknowns.length ? `Items with an unknown outcome may have been written: check in Capillary before sending them again.` : '',
+				'Set "On Error" to "Continue (using error output)" to route only the items that did not succeed, e.g. to fix and retry the failed ones.',
+			]
+				.filter(Boolean)
+				.join(' ');
+			// Only unusable input (nothing of it reached Capillary): the user's error, not the API's.
+			if (unknowns.length === 0 && failures.every((f) => f.error.code === INPUT_CODE)) throw new NodeOperationError(this.getNode(), message, { description, itemIndex: first.index });
+			throw new NodeApiError(this.getNode(), { failures: failures.slice(0, 20), unknown: unknowns.slice(0, 20) } as unknown as JsonObject, { message, description, itemIndex: first.index });
 		}
 		return [output];
 	}
+}
+
+const WITH_FORM = BULK_OPERATIONS.filter((o) => o.form).map((o) => o.value);
+
+const inputModeField: INodeProperties = {
+	displayName: 'Input Mode',
+	name: 'input',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Fields', value: 'fields', description: 'Map each field from the input items, one expression per field' },
+		{ name: 'JSON', value: 'json', description: 'Give each item as the JSON entity Capillary takes (the whole item by default)' },
+	],
+	default: 'fields',
+	description: 'Whether to build each entity from mapped fields or take it as JSON',
+	displayOptions: { show: { operation: WITH_FORM } },
+};
+
+/** Each form field once, shown for every operation whose form uses it, in Fields mode. */
+function formFields(): INodeProperties[] {
+	const users = new Map<INodeProperties, string[]>();
+	for (const operation of BULK_OPERATIONS) for (const field of operation.form?.fields ?? []) users.set(field, [...(users.get(field) ?? []), operation.value]);
+	return [...users].map(([field, operations]) => ({
+		...field,
+		displayOptions: { ...field.displayOptions, show: { ...field.displayOptions?.show, operation: operations, input: ['fields'] } },
+	}));
 }
 
 function operationFields(operation: BulkOperation): INodeProperties[] {
@@ -190,8 +224,8 @@ function operationFields(operation: BulkOperation): INodeProperties[] {
 					type: 'json',
 					required: true,
 					default: '={{ $json }}',
-					description: 'The entity this item stands for, as Capillary expects it in the batch. The whole item by default; shape it with a Set node or an expression.',
-					displayOptions: { show },
+					description: 'The entity this item stands for, as Capillary takes it in the batch. The whole item by default; shape it with a Set node or an expression.',
+					displayOptions: { show: operation.form ? { ...show, input: ['json'] } : show },
 				}
 			: {
 					displayName: operation.valueLabel ?? 'Value',
@@ -209,9 +243,16 @@ function entityOf(context: IExecuteFunctions, operation: BulkOperation, index: n
 	if (operation.entity === 'value') {
 		const value = context.getNodeParameter('entityValue', index, '') as unknown;
 		if (value === undefined || value === null || String(value).trim() === '') {
-			throw new NodeOperationError(context.getNode(), `Parameter "${operation.valueLabel}" is empty for this item`, { itemIndex: index });
+			throw new NodeOperationError(context.getNode(), `Parameter "${operation.valueLabel}" is empty for item ${index}`, { itemIndex: index });
 		}
 		return typeof value === 'number' ? value : String(value).trim();
+	}
+	if (operation.form && context.getNodeParameter('input', 0, 'fields') === 'fields') {
+		try {
+			return operation.form.build(fieldReader((name) => context.getNodeParameter(name, index, ''), index));
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex: index });
+		}
 	}
 	const raw = context.getNodeParameter('entity', index, {}) as unknown;
 	let value = raw;
@@ -219,11 +260,11 @@ function entityOf(context: IExecuteFunctions, operation: BulkOperation, index: n
 		try {
 			value = raw.trim() ? (JSON.parse(raw) as unknown) : undefined;
 		} catch (error) {
-			throw new NodeOperationError(context.getNode(), `Parameter "Entity (JSON)" is not valid JSON: ${(error as Error).message}`, { itemIndex: index });
+			throw new NodeOperationError(context.getNode(), `Parameter "Entity (JSON)" is not valid JSON for item ${index}: ${(error as Error).message}`, { itemIndex: index });
 		}
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new NodeOperationError(context.getNode(), 'Parameter "Entity (JSON)" must be a JSON object for this item', { itemIndex: index });
+		throw new NodeOperationError(context.getNode(), `Parameter "Entity (JSON)" must be a JSON object for item ${index}`, { itemIndex: index });
 	}
 	return value;
 }
@@ -304,9 +345,10 @@ function outcomeOf(pairing: Pairing, write: boolean): Outcome {
 	return failure ? { result: entry, error: { code: failure.code, message: failure.message } } : { result: entry };
 }
 
-function itemError(context: IExecuteFunctions, index: number, error: NonNullable<Outcome['error']>): NodeApiError {
+function itemError(context: IExecuteFunctions, index: number, error: NonNullable<Outcome['error']>): NodeApiError | NodeOperationError {
+	if (error.code === INPUT_CODE) return new NodeOperationError(context.getNode(), error.message, { itemIndex: index });
 	return new NodeApiError(context.getNode(), { capillaryCode: error.code, capillaryMessage: error.message } as JsonObject, {
-		message: error.code === UNKNOWN_CODE ? error.message : `Capillary error ${error.code}: ${error.message}`,
+		message: messageOf(error),
 		description: error.description,
 		itemIndex: index,
 	});

@@ -1,7 +1,8 @@
 import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import { getPath } from '../Capillary/shared/envelopes';
-import { options, SOURCES, V11_IDENTIFIER_TYPES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
+import { options, V11_IDENTIFIER_TYPES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
+import { CARDS_FORM, sourceField, TRANSACTIONS_FORM, UPSERT_CUSTOMERS_FORM, V11_CUSTOMERS_FORM, V11_TRANSACTIONS_FORM, type EntityForm } from './form';
 import { keyOf, keys } from './pairing';
 
 /**
@@ -21,6 +22,8 @@ export interface BulkOperation {
 	fields: INodeProperties[];
 	/** 'json': each item gives an object; 'value': each item gives one ID or code. */
 	entity: 'json' | 'value';
+	/** For 'json' entities: plain fields that build the same object (Input Mode: Fields). */
+	form?: EntityForm;
 	/** Label of the per-item value for 'value' entities. */
 	valueLabel?: string;
 	valueDefault?: string;
@@ -57,14 +60,6 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** `{response: [...]}` (v2 bulk), a bare array, or `{data: {<key>: [...]}}` (api_gateway). */
 const responseList = (body: unknown) => (Array.isArray(body) ? body : list(getPath(body, 'response')));
 
-const sourceField: INodeProperties = {
-	displayName: 'Source',
-	name: 'source',
-	type: 'options',
-	options: options(SOURCES.filter((s) => s !== 'ALL')),
-	default: 'INSTORE',
-};
-
 const customerFields: INodeProperties[] = [
 	{
 		displayName: 'Customer Identifier Type',
@@ -72,6 +67,7 @@ const customerFields: INodeProperties[] = [
 		type: 'options',
 		options: options(V2_IDENTIFIER_TYPES.filter(([, v]) => ['mobile', 'email', 'externalId', 'id'].includes(v))),
 		default: 'mobile',
+		description: 'Which identifier names the customer who gets the coupons',
 	},
 	{
 		displayName: 'Customer Identifier Value',
@@ -79,7 +75,7 @@ const customerFields: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'The one customer the chunk is for (same for every item)',
+		description: "The customer's mobile, email, external ID … (as chosen above); the same customer for every item",
 	},
 	sourceField,
 ];
@@ -99,7 +95,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'getCustomersV11',
 		name: 'Get Customers (v1.1)',
 		action: 'Get many customers by identifier in batches',
-		description: 'GET v1.1/customer/get with comma-separated identifiers: each item is one mobile, email, external ID …; the fast way to look up thousands of customers',
+		description: 'Looks up one customer per item (a mobile, email, external ID …), up to 100 per call: the fast way to look up thousands (GET v1.1/customer/get)',
 		method: 'GET',
 		path: '/v1.1/customer/get',
 		batchLimit: 100,
@@ -110,6 +106,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 				type: 'options',
 				options: options(V11_IDENTIFIER_TYPES),
 				default: 'mobile',
+				description: 'Which identifier each item gives',
 			},
 		],
 		entity: 'value',
@@ -136,12 +133,13 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'addTransactions',
 		name: 'Add Transactions',
 		action: 'Add transactions in bulk',
-		description: 'POST v2/transactions/bulk: each item is one transaction (type, billNumber, billAmount, identifierType, identifierValue, source, lineItemsV2 …)',
+		description: 'Adds one transaction per item for the customer it names, up to 100 per call (POST v2/transactions/bulk)',
 		method: 'POST',
 		path: '/v2/transactions/bulk',
 		batchLimit: 100,
 		fields: [],
 		entity: 'json',
+		form: TRANSACTIONS_FORM,
 		request: (entities) => ({ body: entities }),
 		results: responseList,
 		// Each result echoes the transaction it is for (`result.billNumber`).
@@ -152,7 +150,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'upsertCustomers',
 		name: 'Upsert Customers',
 		action: 'Create or update customers in bulk',
-		description: 'POST v2/integrations/customer/upsert/bulk: each item is one customer ({profiles: [...], loyaltyInfo, extendedFields})',
+		description: 'Registers one customer per item, or updates the customer who already has its identifiers (POST v2/integrations/customer/upsert/bulk)',
 		method: 'POST',
 		path: '/v2/integrations/customer/upsert/bulk',
 		batchLimit: 100,
@@ -166,6 +164,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 			},
 		],
 		entity: 'json',
+		form: UPSERT_CUSTOMERS_FORM,
 		request: (entities, param) => ({ body: entities, qs: { skipChangeIdentifier: param('skipChangeIdentifier') === true } }),
 		results: responseList,
 		// A result's customer (`result`) carries the identifiers the item sent.
@@ -176,7 +175,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'associateCustomers',
 		name: 'Associate Customers',
 		action: 'Register customers with their hierarchy in bulk',
-		description: 'POST v2/customers/bulk: each item is one customer with its association details',
+		description: 'Registers one customer per item with its place in a hierarchy (parent customer, company, role), as JSON (POST v2/customers/bulk)',
 		method: 'POST',
 		path: '/v2/customers/bulk',
 		batchLimit: 100,
@@ -191,12 +190,13 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'updateCards',
 		name: 'Update Cards',
 		action: 'Update loyalty cards in bulk',
-		description: 'PUT v2/card/bulk: each item is one card ({cardNumber, statusLabel, customerId …})',
+		description: 'Changes the status or details of one loyalty card per item, up to 200 per call (PUT v2/card/bulk)',
 		method: 'PUT',
 		path: '/v2/card/bulk',
 		batchLimit: 200,
 		fields: [],
 		entity: 'json',
+		form: CARDS_FORM,
 		request: (entities) => ({ body: entities }),
 		results: responseList,
 		// `entityId` is the card (or, for a failure, {cardNumber, cardExternalId}).
@@ -207,7 +207,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'enrolBadgeCustomers',
 		name: 'Enrol Customers in a Badge',
 		action: 'Enrol customers in a badge in bulk',
-		description: 'POST api_gateway/v1/badges/badgeMeta/customer/issueBulk: each item is one customer ID',
+		description: 'Enrols one customer per item (by customer ID) in the same badge (POST api_gateway/v1/badges/badgeMeta/customer/issueBulk)',
 		method: 'POST',
 		path: '/api_gateway/v1/badges/badgeMeta/customer/issueBulk',
 		batchLimit: 100,
@@ -253,7 +253,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'issueCoupons',
 		name: 'Issue Coupons to a Customer',
 		action: 'Issue coupons of many series to one customer',
-		description: 'POST v2/coupon/bulk/issue: each item is one coupon series ID; all go to the same customer',
+		description: 'Issues one coupon per item, from the series the item names, all to the same customer (POST v2/coupon/bulk/issue)',
 		method: 'POST',
 		path: '/v2/coupon/bulk/issue',
 		batchLimit: 100,
@@ -274,12 +274,13 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'addCustomersV11',
 		name: 'Add Customers (v1.1)',
 		action: 'Register customers in bulk (v1.1)',
-		description: 'POST v1.1/customer/add: each item is one customer ({mobile, email, external_id, firstname, lastname …})',
+		description: 'Registers one customer per item through the v1.1 API, which also updates the details of customers who exist (POST v1.1/customer/add)',
 		method: 'POST',
 		path: '/v1.1/customer/add',
 		batchLimit: 100,
 		fields: [],
 		entity: 'json',
+		form: V11_CUSTOMERS_FORM,
 		request: (entities) => ({ body: { root: { customer: entities } }, qs: { format: 'json' } }),
 		results: v11Customers,
 		entityKeys: v11CustomerKeys,
@@ -289,12 +290,13 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		value: 'addTransactionsV11',
 		name: 'Add Transactions (v1.1)',
 		action: 'Add transactions in bulk (v1.1)',
-		description: 'POST v1.1/transaction/add: each item is one transaction ({type, number, amount, billing_time, customer: {mobile …}, line_items …})',
+		description: 'Adds one transaction per item through the v1.1 API, which registers a customer it does not know (POST v1.1/transaction/add)',
 		method: 'POST',
 		path: '/v1.1/transaction/add',
 		batchLimit: 100,
 		fields: [],
 		entity: 'json',
+		form: V11_TRANSACTIONS_FORM,
 		request: (entities) => ({ body: { root: { transaction: entities } }, qs: { format: 'json' } }),
 		results: v11Transactions,
 		entityKeys: (entity) => keys(['bill', record(entity).number]),

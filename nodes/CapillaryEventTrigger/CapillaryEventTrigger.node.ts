@@ -168,6 +168,7 @@ export class CapillaryEventTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				description: 'Duplicate handling, entity fetch and the delivery settings of the webhook account',
 				options: [
 					{
 						displayName: 'Duplicate Window (Events)',

@@ -44,6 +44,7 @@ export class CapillaryTrigger implements INodeType {
 				noDataExpression: true,
 				options: LOG_SOURCES.map((s) => ({ name: s.name, value: s.value, description: s.description })),
 				default: 'rejectedTransaction',
+				description: 'What starts the workflow; each event is emitted once',
 			},
 			...sourceFields(),
 			{
@@ -52,6 +53,7 @@ export class CapillaryTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				description: 'Backfill, late events, poll size and time zone',
 				options: [
 					{
 						displayName: 'Emit Events Since',

@@ -39,6 +39,7 @@ function customerFields(): INodeProperties[] {
 			required: true,
 			default: '',
 			placeholder: '919111111111',
+			description: "The watched customer's mobile, email, external ID … (as chosen above)",
 		},
 		{
 			displayName: 'Source',
@@ -46,6 +47,7 @@ function customerFields(): INodeProperties[] {
 			type: 'options',
 			options: options(SOURCES),
 			default: 'INSTORE',
+			description: "Source (channel) the customer's identifier belongs to, e.g. INSTORE for store and POS customers",
 		},
 	];
 }
@@ -119,6 +121,7 @@ const behaviouralEvent: LogSource = {
 				{ name: 'Failed', value: 'failed' },
 			],
 			default: 'any',
+			description: 'Only events Capillary processed with this outcome',
 		},
 	],
 	identity: (c) => [c.param('eventName', ''), c.param('outcome', 'any')],
@@ -306,6 +309,7 @@ const request: LogSource = {
 				['Transaction Update', 'TRANSACTION_UPDATE'],
 			]),
 			default: 'CHANGE_IDENTIFIER',
+			description: 'Which kind of request to watch',
 		},
 		...Object.entries(REQUEST_BASE_TYPES).map(([type, baseTypes]): INodeProperties => {
 			const firstBaseType = baseTypes[0];
@@ -315,6 +319,7 @@ const request: LogSource = {
 				type: 'options',
 				options: options(baseTypes),
 				default: firstBaseType,
+				description: 'What the request changes, e.g. MOBILE for a mobile number change or POINTS for goodwill points',
 				displayOptions: { show: { requestType: [type] } },
 			};
 		}),

@@ -15,12 +15,14 @@ afterEach(async () => {
 });
 
 const bulk = (parameters: INodeParameters, items: IDataObject[], continueOnFail = true) =>
-	runNode({ nodeType: 'capillaryBulk', parameters: { authentication: 'basicAuth', ...parameters }, items, credentials: basicAt(server!.url), continueOnFail });
+	runNode({ nodeType: 'capillaryBulk', parameters: { authentication: 'basicAuth', input: 'json', ...parameters }, items, credentials: basicAt(server!.url), continueOnFail });
 
 interface EndpointCase {
 	operation: string;
 	path: string;
 	parameters?: INodeParameters;
+	/** Input Mode "Fields": parameters mapping the same items to the same entities. */
+	fields?: INodeParameters;
 	/** The n-th input item. */
 	item(i: number): IDataObject;
 	/** What Capillary answers for the n-th entity it received (carrying the entity's key). */
@@ -44,6 +46,7 @@ const CASES: EndpointCase[] = [
 	{
 		operation: 'addTransactions',
 		path: '/v2/transactions/bulk',
+		fields: { customerIdentifier: '={{ $json.identifierValue }}', billNumber: '={{ $json.billNumber }}', billAmount: '={{ $json.billAmount }}' },
 		item: (i) => ({ identifierType: 'mobile', identifierValue: mobile(i), source: 'INSTORE', type: 'REGULAR', billNumber: `BILL-${i}`, billAmount: 100 + i }),
 		entities: asList,
 		result: (e) => ({ entityId: 1000 + Number(String((e as IDataObject).billNumber).slice(5)), result: e as IDataObject, errors: [], warnings: [] }),
@@ -54,6 +57,7 @@ const CASES: EndpointCase[] = [
 	{
 		operation: 'upsertCustomers',
 		path: '/v2/integrations/customer/upsert/bulk',
+		fields: { mobile: '={{ $json.profiles[0].identifiers[0].value }}' },
 		item: (i) => v2Profile(mobile(i)),
 		entities: asList,
 		result: (e) => {
@@ -80,6 +84,7 @@ const CASES: EndpointCase[] = [
 	{
 		operation: 'updateCards',
 		path: '/v2/card/bulk',
+		fields: { cardNumber: '={{ $json.cardNumber }}', statusLabel: '={{ $json.statusLabel }}' },
 		item: (i) => ({ cardNumber: `CARD-${i}`, statusLabel: 'ACTIVE' }),
 		entities: asList,
 		result: (e) => ({ entityId: { cardId: 4000 + Number(String((e as IDataObject).cardNumber).slice(5)), cardNumber: (e as IDataObject).cardNumber }, errors: [], warnings: [] }),
@@ -112,6 +117,7 @@ const CASES: EndpointCase[] = [
 	{
 		operation: 'addCustomersV11',
 		path: '/v1.1/customer/add',
+		fields: { mobile: '={{ $json.mobile }}', firstName: '={{ $json.firstname }}' },
 		item: (i) => ({ mobile: mobile(i), firstname: `Name${i}` }),
 		entities: (body) => (body as { root: { customer: unknown[] } }).root.customer,
 		result: (e) => ({ mobile: (e as IDataObject).mobile, user_id: 7000 + Number(String((e as IDataObject).mobile).slice(-2)), ...itemOk }),
@@ -122,6 +128,7 @@ const CASES: EndpointCase[] = [
 	{
 		operation: 'addTransactionsV11',
 		path: '/v1.1/transaction/add',
+		fields: { mobile: '={{ $json.customer.mobile }}', billNumber: '={{ $json.number }}', billAmount: '={{ $json.amount }}' },
 		item: (i) => ({ type: 'REGULAR', number: `V-${i}`, amount: 10, customer: { mobile: mobile(i) } }),
 		entities: (body) => (body as { root: { transaction: unknown[] } }).root.transaction,
 		result: (e) => ({ id: 8000 + Number(String((e as IDataObject).number).slice(2)), number: (e as IDataObject).number, ...itemOk }),
@@ -162,6 +169,17 @@ describe('case 15: results are paired by the key the answer carries, for every b
 		expect(result.json.map((j) => j.success)).toEqual([true, true, true, true, true]);
 		expect(result.json.map((j) => c.idOf(j))).toEqual(items.map((_, i) => c.id(i)));
 		expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+	});
+});
+
+describe('case 15 with Input Mode "Fields": entities built from mapped fields are paired by the same keys', () => {
+	it.each(CASES.filter((c) => c.fields).map((c) => [c.operation, c] as const))('%s from fields, answered in another order: 5 of 5 items get their own result', async (_name, c) => {
+		await batchServer(c, shuffle);
+		const items = Array.from({ length: 5 }, (_, i) => c.item(i));
+		const result = await bulk({ operation: c.operation, input: 'fields', ...c.fields }, items);
+		expect(server!.apiRequests()).toHaveLength(1);
+		expect(result.json.map((j) => j.success)).toEqual([true, true, true, true, true]);
+		expect(result.json.map((j) => c.idOf(j))).toEqual(items.map((_, i) => c.id(i)));
 	});
 });
 

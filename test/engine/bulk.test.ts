@@ -18,7 +18,7 @@ describe('Capillary Bulk', () => {
 
 	it('sends 250 transactions as 3 batch calls and gives each item its own result, in order', async () => {
 		const before = capillary.sim.state.transactions.size;
-		const result = await capillary.run({ operation: 'addTransactions', chunkSize: 100, requestSettings: { maxConcurrency: 2 } }, { ...bulk, items: transactions(250) });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 100, requestSettings: { maxConcurrency: 2 } }, { ...bulk, items: transactions(250) });
 		expect(result.error).toBeUndefined();
 		expect(bulkRequests('/v2/transactions/bulk').map((r) => (r.body as unknown[]).length)).toEqual([100, 100, 50]);
 		expect(capillary.sim.maxInFlight).toBeLessThanOrEqual(2);
@@ -31,7 +31,7 @@ describe('Capillary Bulk', () => {
 
 	it('maps per-entity failures back to the items that caused them (continue on fail: error items)', async () => {
 		const items = transactions(10, (i) => (i === 3 || i === 8 ? '910000000000' : '919111111111'));
-		const result = await capillary.run({ operation: 'addTransactions' }, { ...bulk, items, continueOnFail: true });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json' }, { ...bulk, items, continueOnFail: true });
 		expect(result.status).toBe('success');
 		const failed = result.items.map((item, index) => (item.json.success === false ? index : -1)).filter((i) => i >= 0);
 		expect(failed).toEqual([3, 8]);
@@ -42,14 +42,14 @@ describe('Capillary Bulk', () => {
 
 	it('without continue on fail: sends everything, then fails naming the failed items and that the rest was written', async () => {
 		const items = transactions(5, (i) => (i === 2 ? '910000000000' : '919111111111'));
-		const result = await capillary.run({ operation: 'addTransactions' }, { ...bulk, items });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json' }, { ...bulk, items });
 		expect(result.error?.message).toBe('1 of 5 items failed (first: item 2, Capillary error 8015: No customer found with the given identifier.)');
 		expect(result.error?.description).toMatch(/other 4 items were sent and written/);
 		expect([...capillary.sim.state.transactions.values()].filter((t) => t.number.startsWith('BULK-'))).toHaveLength(4);
 	});
 
 	it('an item whose entity is not valid JSON fails alone and is never sent', async () => {
-		const result = await capillary.run({ operation: 'addTransactions', entity: '={{ $json.broken ? "{bad" : JSON.stringify($json) }}' }, { ...bulk, items: [...transactions(2), { broken: true }], continueOnFail: true });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json', entity: '={{ $json.broken ? "{bad" : JSON.stringify($json) }}' }, { ...bulk, items: [...transactions(2), { broken: true }], continueOnFail: true });
 		expect(result.items[2].json).toMatchObject({ success: false, errorCode: 'INPUT' });
 		expect(result.items[2].json.errorMessage).toMatch(/not valid JSON/);
 		expect((bulkRequests('/v2/transactions/bulk')[0].body as unknown[]).length).toBe(2);
@@ -57,7 +57,7 @@ describe('Capillary Bulk', () => {
 
 	it('a 500 on a write is not re-sent: only that chunk\'s 4 items get "outcome unknown", the other 8 succeed', async () => {
 		capillary.sim.faults.add({ path: '/v2/transactions/bulk', after: 1, times: 1, ...faultReplies.serverError() });
-		const result = await capillary.run({ operation: 'addTransactions', chunkSize: 4, requestSettings: { maxConcurrency: 1, retryDelay: 1 } }, { ...bulk, items: transactions(12), continueOnFail: true });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 4, requestSettings: { maxConcurrency: 1, retryDelay: 1 } }, { ...bulk, items: transactions(12), continueOnFail: true });
 		expect(bulkRequests('/v2/transactions/bulk')).toHaveLength(3);
 		expect(result.json.map((j) => j.success)).toEqual([true, true, true, true, null, null, null, null, true, true, true, true]);
 		expect(result.json[4]).toMatchObject({ outcome: 'unknown', errorCode: 'OUTCOME_UNKNOWN', errorMessage: expect.stringMatching(/HTTP 500.*Check in Capillary/) });
@@ -65,7 +65,7 @@ describe('Capillary Bulk', () => {
 
 	it('a 429 storm is retried per chunk without writing anything twice', async () => {
 		capillary.sim.faults.add({ path: '/v2/transactions/bulk', probability: 0.5, ...faultReplies.rateLimited() });
-		const result = await capillary.run({ operation: 'addTransactions', chunkSize: 10, requestSettings: { maxRetries: 10, retryDelay: 1 } }, { ...bulk, items: transactions(100) });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 10, requestSettings: { maxRetries: 10, retryDelay: 1 } }, { ...bulk, items: transactions(100) });
 		expect(result.error).toBeUndefined();
 		const numbers = [...capillary.sim.state.transactions.values()].map((t) => t.number).filter((n) => n.startsWith('BULK-'));
 		expect(numbers).toHaveLength(100);
@@ -92,7 +92,7 @@ describe('Capillary Bulk', () => {
 
 	it('adds customers through v1.1 (root envelope, item_status per customer)', async () => {
 		const result = await capillary.run(
-			{ operation: 'addCustomersV11' },
+			{ operation: 'addCustomersV11', input: 'json' },
 			{ ...bulk, items: [{ mobile: '919300000001', firstname: 'Ana' }, { mobile: 'not-a-number', firstname: 'Bad' }, { mobile: '919300000002', firstname: 'Bo' }], continueOnFail: true },
 		);
 		const [request] = bulkRequests('/v1.1/customer/add');
