@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { fleetHierarchy, targetGroup, userGroup } from '../Capillary/resources';
+import { customerHierarchy, fleetHierarchy, targetGroup, userGroup } from '../Capillary/resources';
 import { actionNodeMethods, actionNodeParts } from '../Capillary/shared/actionNode';
 import { buildCustomOperations } from '../Capillary/shared/runner';
 
@@ -12,10 +12,10 @@ export class CapillaryGroups implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Manage user groups that pool points, fleet hierarchies and target loyalty (target groups, periods and targets) in Capillary',
+		description: 'Manage user groups that pool points, fleet hierarchies and the customers in them, and target loyalty (target groups, periods and targets) in Capillary',
 		defaults: { name: 'Capillary Groups & Targets' },
 		usableAsTool: true,
-		...actionNodeParts([userGroup, fleetHierarchy, targetGroup]),
+		...actionNodeParts([userGroup, fleetHierarchy, customerHierarchy, targetGroup]),
 	};
 
 	methods = actionNodeMethods;

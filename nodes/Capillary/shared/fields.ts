@@ -24,8 +24,11 @@ export function isBlank(value: unknown): boolean {
 // Routing helpers
 // ---------------------------------------------------------------------------------------------
 
+/** A query parameter named `property` as is (a name with dots or brackets is not a path here). */
 export function toQuery(property: string, value?: string): INodePropertyRouting {
-	return { send: { type: 'query', property, propertyInDotNotation: false, ...(value ? { value } : {}) } };
+	// Only names a path could be read from need the flag; leaving it out elsewhere keeps the description small.
+	const literal = /[.[]/.test(property) || property.startsWith('=') ? { propertyInDotNotation: false } : {};
+	return { send: { type: 'query', property, ...literal, ...(value ? { value } : {}) } };
 }
 
 export function toBody(property: string, value?: string): INodePropertyRouting {
