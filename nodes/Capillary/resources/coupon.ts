@@ -325,6 +325,7 @@ export const coupon = defineResource({
 	value: 'coupon',
 	name: 'Coupon',
 	description: 'Coupon series, issue, redeem and reactivate',
+	default: 'issue',
 	operations: [
 		// ----- series ----------------------------------------------------------------------------
 		{
@@ -389,7 +390,7 @@ export const coupon = defineResource({
 			],
 			pagination: { style: 'none' },
 			output: { simplify: simplifySeries },
-			hint: 'Capillary documents this listing with repeated orgEntityIds parameters; the node sends the IDs comma-separated. To list every series of the org use Get Series (v1.1) without a series.',
+			hint: 'Capillary documents this listing with repeated orgEntityIds parameters; the node sends the IDs comma-separated. To list every series of the org use Get All Series.',
 		},
 		// ----- issue / redeem --------------------------------------------------------------------
 		{
@@ -586,29 +587,31 @@ export const coupon = defineResource({
 			pagination: { style: 'none' },
 			hint: 'Capillary documents repeated parameters (?couponCodes=A&couponCodes=B); the node sends the values comma-separated.',
 		},
-		// ----- v1.1 ------------------------------------------------------------------------------
+		// ----- v1.1 twins: card numbers, validation codes, redemption details, every series -----
 		{
-			value: 'issueV11',
-			name: 'Issue (v1.1)',
-			action: 'Issue a coupon to a customer (v1.1)',
+			value: 'issueByCardNumber',
+			name: 'Issue by Card Number',
+			action: 'Issue a coupon to a customer found by card number',
+			description: 'Issues a coupon to a customer found by card number, mobile, email, external ID or customer ID. POST v1.1/coupon/issue.',
 			method: 'POST',
 			path: '/v1.1/coupon/issue',
 			v11Root: 'coupon',
 			fields: [seriesLocator({ send: 'series_id' }), ...v11CustomerBody()],
 		},
 		{
-			value: 'resendV11',
-			name: 'Resend (v1.1)',
-			action: 'Resend a coupon to its customer (v1.1)',
+			value: 'resend',
+			name: 'Resend',
+			action: 'Resend a coupon to its customer',
 			method: 'GET',
 			path: '/v1.1/coupon/resend',
 			fields: [...v11IdentifierFields(V11_IDENTIFIER_TYPES.filter(([, v]) => ['mobile', 'email', 'external_id'].includes(v))), ...couponReference('query', false)],
 			hint: 'The coupon is passed as code or id; the customer by mobile, email or external ID (a customer id would collide with the coupon id parameter).',
 		},
 		{
-			value: 'redeemV11',
-			name: 'Redeem (v1.1)',
-			action: 'Redeem a coupon (v1.1)',
+			value: 'redeemWithValidationCode',
+			name: 'Redeem with Validation Code',
+			action: 'Redeem a coupon with a validation code',
+			description: 'Redeems one coupon by code or ID with the validation code the customer received and redemption custom fields; the customer may be found by card number. POST v1.1/coupon/redeem.',
 			method: 'POST',
 			path: '/v1.1/coupon/redeem',
 			v11Root: 'coupon',
@@ -625,17 +628,19 @@ export const coupon = defineResource({
 			hint: 'The customer is sent inside the coupon entry of the body (as in Capillary\'s sample), not as a query parameter.',
 		},
 		{
-			value: 'getV11',
-			name: 'Get (v1.1)',
-			action: 'Get coupons by code or ID (v1.1)',
+			value: 'getWithRedemption',
+			name: 'Get with Redemption Details',
+			action: 'Get coupons with their holder and redemption details',
+			description: 'Reads coupons by code or ID with the customer they were issued to, the issuing store and where, when and by whom they were redeemed. GET v1.1/coupon/get.',
 			method: 'GET',
 			path: '/v1.1/coupon/get',
 			fields: couponReference('query', true),
 		},
 		{
-			value: 'checkRedeemableV11',
-			name: 'Check Redeemable (v1.1)',
-			action: 'Check whether a customer can redeem a coupon (v1.1)',
+			value: 'checkRedeemableByCardNumber',
+			name: 'Check Redeemable by Card Number',
+			action: 'Check whether a customer found by card number can redeem a coupon',
+			description: 'Checks one coupon code for a customer found by card number, mobile, email, external ID or customer ID; a coupon that cannot be redeemed is an error. GET v1.1/coupon/isredeemable.',
 			method: 'GET',
 			path: '/v1.1/coupon/isredeemable',
 			fields: [
@@ -668,9 +673,10 @@ export const coupon = defineResource({
 			hint: 'A coupon that cannot be redeemed is reported as an error with Capillary\'s code (e.g. 716 already redeemed, 703 not issued to this customer).',
 		},
 		{
-			value: 'getSeriesV11',
-			name: 'Get Series (v1.1)',
-			action: 'Get coupon series (v1.1)',
+			value: 'getAllSeries',
+			name: 'Get All Series',
+			action: 'Get every coupon series of the org',
+			description: 'Lists every coupon series of the org, active or expired, or one series with its configuration. GET v1.1/coupon/series.',
 			method: 'GET',
 			path: '/v1.1/coupon/series',
 			fields: [

@@ -190,6 +190,7 @@ export const points = defineResource({
 	value: 'points',
 	name: 'Points',
 	description: 'Transfer, reverse, unlock and redeem loyalty points',
+	default: 'transfer',
 	operations: [
 		{
 			value: 'checkTransfer',
@@ -358,7 +359,7 @@ export const points = defineResource({
 		},
 		{
 			value: 'checkRedeemable',
-			name: 'Check Redeemable (v1.1)',
+			name: 'Check Redeemable',
 			action: 'Check whether a customer can redeem points',
 			method: 'GET',
 			path: '/v1.1/points/isredeemable',
@@ -380,7 +381,7 @@ export const points = defineResource({
 		},
 		{
 			value: 'issueValidationCode',
-			name: 'Issue Validation Code (v1.1)',
+			name: 'Issue Validation Code',
 			action: 'Send a customer a code to redeem points',
 			method: 'GET',
 			path: '/v1.1/points/validationcode',
@@ -388,7 +389,7 @@ export const points = defineResource({
 		},
 		{
 			value: 'redeem',
-			name: 'Redeem (v1.1)',
+			name: 'Redeem',
 			action: 'Redeem points of a customer',
 			method: 'POST',
 			path: '/v1.1/points/redeem',

@@ -399,11 +399,12 @@ const V2_REQUEST_KINDS = {
 export const request = defineResource({
 	value: 'request',
 	name: 'Request',
+	default: 'addTransaction',
 	description: 'Goodwill, retro, identifier change and transaction requests',
 	operations: [
 		{
-			value: 'add',
-			name: 'Add (v1.1)',
+			value: 'addChangeOrGoodwill',
+			name: 'Add Change or Goodwill Request',
 			action: 'Add an identifier change, merge or goodwill request',
 			method: 'POST',
 			path: '/v1.1/request/add',
@@ -413,7 +414,7 @@ export const request = defineResource({
 		},
 		{
 			value: 'sendRetro',
-			name: 'Send Retro Request (v1.1)',
+			name: 'Send Retro Request',
 			action: 'Request to tag a non-loyalty transaction to a customer',
 			method: 'POST',
 			path: '/v1.1/request/add',
@@ -423,8 +424,8 @@ export const request = defineResource({
 		},
 		{
 			value: 'approve',
-			name: 'Approve (v1.1)',
-			action: 'Approve a pending request',
+			name: 'Approve Change, Goodwill or Retro Request',
+			action: 'Approve a pending change, goodwill or retro request',
 			method: 'POST',
 			path: '/v1.1/request/approve',
 			v11Root: 'request',
@@ -432,17 +433,17 @@ export const request = defineResource({
 		},
 		{
 			value: 'reject',
-			name: 'Reject (v1.1)',
-			action: 'Reject a pending request',
+			name: 'Reject Change, Goodwill or Retro Request',
+			action: 'Reject a pending change, goodwill or retro request',
 			method: 'POST',
 			path: '/v1.1/request/reject',
 			v11Root: 'request',
 			fields: reviewFields(false),
 		},
 		{
-			value: 'getManyV11',
-			name: 'Get Many (v1.1)',
-			action: 'Get requests of one type with filters',
+			value: 'getManyChangeOrGoodwill',
+			name: 'Get Many Change or Goodwill Requests',
+			action: 'Get change or goodwill requests with filters',
 			method: 'GET',
 			path: '/v1.1/request/get',
 			hint: 'Capillary groups the answer by request type; the node asks for one type so every request becomes one item.',
@@ -470,8 +471,8 @@ export const request = defineResource({
 		},
 		{
 			value: 'getLogs',
-			name: 'Get Logs (v1.1)',
-			action: 'Get the request log of a period',
+			name: 'Get Change or Goodwill Request Logs',
+			action: 'Get the change or goodwill request log of a period',
 			method: 'GET',
 			path: '/v1.1/request/logs',
 			fields: [

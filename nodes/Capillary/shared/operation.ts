@@ -82,7 +82,8 @@ export function defineResource(resource: ResourceSpec): BuiltResource {
 		fields.push(...own.map((f) => scoped(f, resource.value, spec.value)));
 	}
 	options.sort((a, b) => a.name.localeCompare(b.name));
-	const firstOperation = options[0].value as string;
+	const firstOperation = resource.default ?? (options[0].value as string);
+	if (!options.some((o) => o.value === firstOperation)) throw new Error(`Default operation ${resource.value}:${firstOperation} does not exist`);
 	const operationProperty: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',

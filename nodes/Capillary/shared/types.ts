@@ -95,6 +95,8 @@ export interface ResourceSpec {
 	value: string;
 	name: string;
 	description?: string;
+	/** Value of the operation the dropdown opens on (the modern endpoint); the alphabetically first when absent. */
+	default?: string;
 	operations: OperationSpec[];
 }
 
