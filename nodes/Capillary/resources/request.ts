@@ -90,6 +90,7 @@ function v11Customer(prefix: 'customer' | 'target', label: string, description: 
 			required: true,
 			default: '',
 			placeholder: '919111111111',
+			description: `Value of that identifier of the ${label.toLowerCase()}, e.g. the mobile number with country code`,
 			routing: toBody(`=${path}.{{ $parameter.${prefix}IdentifierType }}`),
 			...(displayOptions ? { displayOptions } : {}),
 		},
@@ -271,6 +272,18 @@ function reviewFields(approve: boolean): INodeProperties[] {
 }
 
 /**
+ * Adds descriptions to the fields (or collection options) named in `descriptions` that have none:
+ * the shared request builders leave some to the resource that knows what they mean here.
+ */
+function withDescriptions(field: INodeProperties, descriptions: Record<string, string>): INodeProperties;
+function withDescriptions(field: INodeProperties[], descriptions: Record<string, string>): INodeProperties[];
+function withDescriptions(field: INodeProperties | INodeProperties[], descriptions: Record<string, string>): INodeProperties | INodeProperties[] {
+	const one = (f: INodeProperties): INodeProperties => (f.description || !descriptions[f.name] ? f : { ...f, description: descriptions[f.name] });
+	if (Array.isArray(field)) return field.map(one);
+	return { ...field, options: (field.options as INodeProperties[] | undefined)?.map(one) };
+}
+
+/**
  * request/logs documents `limit` and an ID range (start_id/end_id), no offset; its sample lists the
  * newest request first: Return All pages backwards with end_id = the oldest request ID read (or
  * forwards with start_id, should Capillary list oldest first).
@@ -288,22 +301,24 @@ const lineItemFields: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Line Item',
 	default: {},
+	description: 'Items of the bill (transaction.lineItemsV2)',
 	options: [
 		{
 			displayName: 'Line Item',
 			name: 'item',
 			values: [
-				['Item Code', 'itemCode', 'string'],
-				['Description', 'description', 'string'],
-				['Rate', 'rate', 'number'],
-				['Quantity', 'qty', 'number'],
-				['Amount', 'amount', 'number'],
-				['Discount', 'discount', 'number'],
-			].map(([displayName, key, type]) => ({
+				['Item Code', 'itemCode', 'string', 'Product SKU of the line item'],
+				['Description', 'description', 'string', 'Text of the line item on the bill'],
+				['Rate', 'rate', 'number', 'Price of one unit'],
+				['Quantity', 'qty', 'number', 'Number of units'],
+				['Amount', 'amount', 'number', 'Net amount of the line item (rate × quantity − discount)'],
+				['Discount', 'discount', 'number', 'Discount on the line item'],
+			].map(([displayName, key, type, description]) => ({
 				displayName,
 				name: key,
 				type: type as 'string' | 'number',
 				default: type === 'number' ? 0 : '',
+				description,
 				routing: { send: { type: 'body' as const, property: `=transaction.lineItemsV2[{{$index}}].${key}` } },
 			})),
 		},
@@ -317,19 +332,21 @@ const paymentModeFields: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Payment Mode',
 	default: {},
+	description: 'How the bill was paid (transaction.paymentModes)',
 	options: [
 		{
 			displayName: 'Payment Mode',
 			name: 'mode',
 			values: [
-				['Mode', 'mode', 'string'],
-				['Value', 'value', 'number'],
-				['Notes', 'notes', 'string'],
-			].map(([displayName, key, type]) => ({
+				['Mode', 'mode', 'string', 'A payment mode configured for the org, e.g. CASH'],
+				['Value', 'value', 'number', 'Amount paid with this mode'],
+				['Notes', 'notes', 'string', 'Free text about this payment'],
+			].map(([displayName, key, type, description]) => ({
 				displayName,
 				name: key,
 				type: type as 'string' | 'number',
 				default: type === 'number' ? 0 : '',
+				description,
 				routing: { send: { type: 'body' as const, property: `=transaction.paymentModes[{{$index}}].${key}` } },
 			})),
 		},
@@ -342,7 +359,7 @@ const transactionRequestFields: INodeProperties[] = [
 	constantField('querySource', '', toQuery('source', '={{ $parameter.source }}')),
 	...bodyInput(
 		[
-			...customerIdentificationFields(),
+			...withDescriptions(customerIdentificationFields(), { identifierValue: 'Value of that identifier, e.g. the mobile number with country code' }),
 			constantField('transactionType', 'REGULAR', toBody('transaction.type')),
 			{
 				displayName: 'Bill Number',
@@ -351,6 +368,7 @@ const transactionRequestFields: INodeProperties[] = [
 				required: true,
 				default: '',
 				placeholder: 'BILL-2001',
+				description: 'Number of the bill to add once the request is approved',
 				routing: toBody('transaction.billNumber'),
 			},
 			{
@@ -454,6 +472,7 @@ export const request = defineResource({
 					{
 						displayName: 'Status',
 						name: 'status',
+						description: 'Only requests in this status',
 						type: 'options',
 						options: options(STATUSES),
 						default: 'PENDING',
@@ -484,6 +503,7 @@ export const request = defineResource({
 					{
 						displayName: 'Status',
 						name: 'status',
+						description: 'Only requests in this status',
 						type: 'options',
 						options: options(STATUSES),
 						default: 'PENDING',
@@ -498,6 +518,7 @@ export const request = defineResource({
 					{
 						displayName: 'Approval Type',
 						name: 'approvalType',
+						description: 'Only requests approved this way: by the client (auto-approve), by org configuration, or with either disabled',
 						type: 'options',
 						options: options(['CLIENT', 'CONFIG', 'CONFIG_DISABLED', 'CLIENT_DISABLED']),
 						default: 'CLIENT',
@@ -527,8 +548,8 @@ export const request = defineResource({
 			path: '/v2/requests',
 			hint: 'A rejected request cannot be approved directly: set it to Pending first.',
 			fields: [
-				{ displayName: 'Request Type', name: 'requestType', type: 'options', options: V2_REQUEST_KINDS.type, default: 'TRANSACTION', routing: toBody('type') },
-				{ displayName: 'Base Type', name: 'baseType', type: 'options', options: V2_REQUEST_KINDS.baseType, default: 'REGULAR_TXN_ADD', routing: toBody('baseType') },
+				{ displayName: 'Request Type', name: 'requestType', type: 'options', options: V2_REQUEST_KINDS.type, default: 'TRANSACTION', description: 'Type of the request to update (as Get shows it)', routing: toBody('type') },
+				{ displayName: 'Base Type', name: 'baseType', type: 'options', options: V2_REQUEST_KINDS.baseType, default: 'REGULAR_TXN_ADD', description: 'Base type of the request to update: Regular Transaction Add for transaction requests, Merge for merge requests', routing: toBody('baseType') },
 				{ ...v2RequestId, routing: toBody('id') },
 				{
 					displayName: 'Status',
@@ -564,15 +585,15 @@ export const request = defineResource({
 			path: '/v2/requests',
 			hint: 'Pages of up to 50. Offset is sent as rows to skip, as the transaction-request page defines it; the merge-request page calls it a page number, and the node switches to that reading if Capillary answers an empty page below its total.',
 			fields: [
-				{ displayName: 'Request Type', name: 'requestType', type: 'options', options: V2_REQUEST_KINDS.type, default: 'TRANSACTION', routing: toQuery('requestType') },
-				{ displayName: 'Base Type', name: 'baseType', type: 'options', options: V2_REQUEST_KINDS.baseType, default: 'REGULAR_TXN_ADD', routing: toQuery('requestSubType') },
-				v2ListFilters([
+				{ displayName: 'Request Type', name: 'requestType', type: 'options', options: V2_REQUEST_KINDS.type, default: 'TRANSACTION', description: 'Which kind of requests to get', routing: toQuery('requestType') },
+				{ displayName: 'Base Type', name: 'baseType', type: 'options', options: V2_REQUEST_KINDS.baseType, default: 'REGULAR_TXN_ADD', description: 'Regular Transaction Add for transaction requests, Merge for merge requests', routing: toQuery('requestSubType') },
+				withDescriptions(v2ListFilters([
 					['Pending', 'PENDING'],
 					['Approved', 'APPROVED'],
 					['Rejected', 'REJECTED'],
 					['Success', 'SUCCESS'],
 					['Failure', 'FAILURE'],
-				]),
+				]), { sort: 'Which date orders the requests' }),
 			],
 			pagination: V2_LIST_PAGINATION,
 		},

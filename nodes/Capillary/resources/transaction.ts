@@ -134,7 +134,15 @@ function headerOptions(withRequestId = true): INodeProperties {
 			routing: headerSender('requestId', 'X-CAP-REQUEST-ID'),
 		});
 	}
-	return { displayName: 'Request Headers', name: 'requestHeaders', type: 'collection', placeholder: 'Add Header', default: {}, options: headers };
+	return {
+		displayName: 'Request Headers',
+		name: 'requestHeaders',
+		type: 'collection',
+		placeholder: 'Add Header',
+		default: {},
+		description: 'Headers Capillary reads on transaction calls',
+		options: headers,
+	};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,8 +153,8 @@ const v2CustomerQuery = (): INodeProperties[] => [...v2IdentifierFields(), sourc
 
 const v2LineItems = repeatable('Line Items', 'lineItems', 'Line Item', 'Items of the bill (lineItemsV2)', [
 	entryValue('Item Code', 'itemCode', 'string', 'lineItemsV2', 'Product SKU of the line item'),
-	entryValue('Description', 'description', 'string', 'lineItemsV2'),
-	entryValue('Quantity', 'qty', 'number', 'lineItemsV2', undefined, { default: 1 }),
+	entryValue('Description', 'description', 'string', 'lineItemsV2', 'Text of the line item on the bill'),
+	entryValue('Quantity', 'qty', 'number', 'lineItemsV2', 'Number of units', { default: 1 }),
 	entryValue('Rate', 'rate', 'number', 'lineItemsV2', 'Price of one unit'),
 	entryValue('Discount', 'discount', 'number', 'lineItemsV2', 'Discount on the line item'),
 	entryValue('Amount', 'amount', 'number', 'lineItemsV2', 'Net amount of the line item (rate × quantity − discount)'),
@@ -156,7 +164,7 @@ const v2LineItems = repeatable('Line Items', 'lineItems', 'Line Item', 'Items of
 const v2PaymentModes = repeatable('Payment Modes', 'paymentModes', 'Payment Mode', 'How the bill was paid', [
 	entryValue('Mode', 'mode', 'string', 'paymentModes', 'A payment mode configured for the org, e.g. CASH'),
 	entryValue('Value', 'value', 'number', 'paymentModes', 'Amount paid with this mode'),
-	entryValue('Notes', 'notes', 'string', 'paymentModes'),
+	entryValue('Notes', 'notes', 'string', 'paymentModes', 'Free text about this payment'),
 ]);
 
 const v2AddFields: INodeProperties[] = [
@@ -191,6 +199,7 @@ const v2AddFields: INodeProperties[] = [
 	{
 		displayName: 'Return Type',
 		name: 'returnType',
+		description: 'How much of the original bill comes back: an amount, the full bill, some line items, or a cancellation',
 		type: 'options',
 		options: options([
 			['Amount', 'AMOUNT'],
@@ -215,6 +224,7 @@ const v2AddFields: INodeProperties[] = [
 			type: 'options',
 			options: DELIVERY_STATUSES,
 			default: 'DELIVERED',
+			description: 'Where the order of the bill stands',
 			routing: toBody('deliveryStatus'),
 		},
 		{
@@ -289,6 +299,7 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 			{
 				displayName: 'Type',
 				name: 'v11Type',
+				description: 'Regular bill, return, not-interested bill (customer did not enrol) or exchange (mixed)',
 				type: 'options',
 				options: options([
 					['Regular', 'regular'],
@@ -303,6 +314,7 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 			{
 				displayName: 'Bill Number',
 				name: 'number',
+				description: 'Unique bill number; for a return, the number of the original bill',
 				type: 'string',
 				required: true,
 				default: '',
@@ -330,6 +342,7 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 			{
 				displayName: 'Customer Identifier Type',
 				name: 'v11CustomerType',
+				description: 'Which identifier of the customer you know',
 				type: 'options',
 				options: V11_CUSTOMER_TYPES,
 				default: 'mobile',
@@ -349,6 +362,7 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 			{
 				displayName: 'Return Type',
 				name: 'v11ReturnType',
+				description: 'How much of the original bill comes back: an amount, some line items or the full bill',
 				type: 'options',
 				options: options([
 					['Amount', 'AMOUNT'],
@@ -370,19 +384,19 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 				routing: toBody('purchase_time', OMIT_EMPTY),
 			},
 			repeatable('Line Items', 'v11LineItems', 'Line Item', 'Items of the bill (line_items.line_item)', [
-				entryValue('Item Code', 'item_code', 'string', 'line_items.line_item'),
-				entryValue('Description', 'description', 'string', 'line_items.line_item'),
-				entryValue('Quantity', 'qty', 'number', 'line_items.line_item', undefined, { default: 1 }),
+				entryValue('Item Code', 'item_code', 'string', 'line_items.line_item', 'Product SKU of the line item'),
+				entryValue('Description', 'description', 'string', 'line_items.line_item', 'Text of the line item on the bill'),
+				entryValue('Quantity', 'qty', 'number', 'line_items.line_item', 'Number of units', { default: 1 }),
 				entryValue('Rate', 'rate', 'number', 'line_items.line_item', 'Price of one unit'),
 				entryValue('Value', 'value', 'number', 'line_items.line_item', 'Rate × quantity before discount'),
-				entryValue('Discount', 'discount', 'number', 'line_items.line_item'),
+				entryValue('Discount', 'discount', 'number', 'line_items.line_item', 'Discount on the line item'),
 				entryValue('Amount', 'amount', 'number', 'line_items.line_item', 'Net amount of the line item'),
-				entryValue('Serial', 'serial', 'string', 'line_items.line_item'),
+				entryValue('Serial', 'serial', 'string', 'line_items.line_item', 'Serial number of the line item on the bill'),
 			]),
 			repeatable('Payment Modes', 'v11Payments', 'Payment', 'How the bill was paid (payment_details.payment)', [
 				entryValue('Mode', 'mode', 'string', 'payment_details.payment', 'A payment mode configured for the org, e.g. CASH'),
-				entryValue('Value', 'value', 'number', 'payment_details.payment'),
-				entryValue('Notes', 'notes', 'string', 'payment_details.payment'),
+				entryValue('Value', 'value', 'number', 'payment_details.payment', 'Amount paid with this mode'),
+				entryValue('Notes', 'notes', 'string', 'payment_details.payment', 'Free text about this payment'),
 			]),
 			additionalFields([
 				optionalField('First Name', 'customer.firstname', 'string', 'First name, used when the bill registers a new customer', 'body', 'firstname'),
@@ -407,6 +421,7 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 					type: 'options',
 					options: OUTLIER_STATUSES,
 					default: 'NORMAL',
+					description: 'Overrides the outlier status the org rules would give',
 					routing: toBody('outlier_status'),
 				},
 				{
@@ -415,6 +430,7 @@ function v11AddFields(localCurrency: boolean): INodeProperties[] {
 					type: 'options',
 					options: DELIVERY_STATUSES,
 					default: 'DELIVERED',
+					description: 'Where the order of the bill stands',
 					routing: toBody('delivery_status'),
 				},
 				{ ...sourceField({ routing: toBody('source') }), description: 'Channel of the bill' },
@@ -487,6 +503,7 @@ export const transaction = defineResource({
 				{
 					displayName: 'Find Transaction By',
 					name: 'transactionKey',
+					description: 'Whether you know the transaction ID or the bill number',
 					type: 'options',
 					options: [
 						{ name: 'Transaction ID', value: 'id' },
@@ -497,6 +514,7 @@ export const transaction = defineResource({
 				{
 					displayName: 'Transaction ID or Bill Number',
 					name: 'transactionKeyValue',
+					description: 'The transaction ID or the bill number, as chosen above',
 					type: 'string',
 					required: true,
 					default: '',
@@ -510,6 +528,7 @@ export const transaction = defineResource({
 						type: 'options',
 						options: DELIVERY_STATUSES,
 						default: 'DELIVERED',
+						description: 'New delivery status of the order',
 						routing: toBody('deliveryStatus'),
 					},
 					optionalField('Till Code', 'tillCode', 'string', 'Till the update is recorded against', 'body'),
@@ -570,6 +589,7 @@ export const transaction = defineResource({
 				{
 					displayName: 'Bill Number',
 					name: 'billNumber',
+					description: 'Bill number shared by the bill and its returns',
 					type: 'string',
 					required: true,
 					default: '',
@@ -611,6 +631,7 @@ export const transaction = defineResource({
 				{
 					displayName: 'Find Transaction By',
 					name: 'transactionKey',
+					description: 'Whether you know the transaction ID or the bill number',
 					type: 'options',
 					options: [
 						{ name: 'Transaction ID', value: 'id' },
@@ -621,6 +642,7 @@ export const transaction = defineResource({
 				{
 					displayName: 'Transaction ID or Bill Number',
 					name: 'transactionKeyValue',
+					description: 'The transaction ID or the bill number, as chosen above',
 					type: 'string',
 					required: true,
 					default: '',
@@ -629,6 +651,7 @@ export const transaction = defineResource({
 				{
 					displayName: 'Customer Identifier Type',
 					name: 'v11CustomerType',
+					description: 'Which identifier of the customer you know',
 					type: 'options',
 					options: V11_CUSTOMER_TYPES,
 					default: 'mobile',
@@ -673,6 +696,7 @@ export const transaction = defineResource({
 				{
 					displayName: 'Look Up By',
 					name: 'lookUpBy',
+					description: 'Whether the values below are bill numbers or transaction IDs',
 					type: 'options',
 					options: [
 						{ name: 'Bill Number', value: 'number' },
