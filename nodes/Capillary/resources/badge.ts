@@ -160,6 +160,7 @@ const orgMetaFields: INodeProperties[] = [
 					{
 						displayName: 'Key',
 						name: 'key',
+						description: 'Name of the tag, e.g. Category',
 						type: 'string',
 						default: '',
 						placeholder: 'Category',
@@ -168,6 +169,7 @@ const orgMetaFields: INodeProperties[] = [
 					{
 						displayName: 'Data Type',
 						name: 'dataType',
+						description: 'Type of the values of the tag',
 						type: 'options',
 						options: options([
 							['Boolean', 'boolean'],
@@ -181,6 +183,7 @@ const orgMetaFields: INodeProperties[] = [
 					{
 						displayName: 'Description',
 						name: 'description',
+						description: 'What the tag means',
 						type: 'string',
 						default: '',
 						routing: { send: { type: 'body', property: '=tags[{{$index}}].description' } },
@@ -289,6 +292,7 @@ const createBadgeFields: INodeProperties[] = [
 			{
 				displayName: 'Earn Type',
 				name: 'earnType',
+				description: 'Earn: customers earn the badge directly; Issue and Earn: they are enrolled first, then earn it',
 				type: 'options',
 				options: EARN_TYPES,
 				default: 'EARN',
@@ -312,6 +316,7 @@ const updateBadgeFields: INodeProperties[] = [
 				{
 					displayName: 'Earn Type',
 					name: 'earnType',
+					description: 'Earn: customers earn the badge directly; Issue and Earn: they are enrolled first, then earn it',
 					type: 'options',
 					options: EARN_TYPES,
 					default: 'EARN',
@@ -333,6 +338,7 @@ const revokeBy: INodeProperties[] = [
 	{
 		displayName: 'Revoke By',
 		name: 'revokeBy',
+		description: 'How to name the enrolments to revoke',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -356,6 +362,7 @@ const revokeBy: INodeProperties[] = [
 	{
 		displayName: 'Enrolments',
 		name: 'enrolments',
+		description: 'Enrolments to revoke, each a customer ID and the issue ID of the enrolment',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Enrolment',
@@ -369,6 +376,7 @@ const revokeBy: INodeProperties[] = [
 					{
 						displayName: 'Customer ID',
 						name: 'customerId',
+						description: 'ID of the enrolled customer',
 						type: 'string',
 						default: '',
 						routing: { send: { type: 'body', property: '=revokeIssuals[{{$index}}].customerId' } },
@@ -454,6 +462,7 @@ export const badge = defineResource({
 					{
 						displayName: 'Status',
 						name: 'status',
+						description: 'Only badges in this status',
 						type: 'options',
 						options: options([
 							['Expired', 'EXPIRED'],
@@ -466,6 +475,7 @@ export const badge = defineResource({
 					{
 						displayName: 'Earn Type',
 						name: 'earnType',
+						description: 'Only badges earned this way',
 						type: 'options',
 						options: EARN_TYPES,
 						default: 'EARN',
@@ -506,6 +516,7 @@ export const badge = defineResource({
 					{
 						displayName: 'Badge Type',
 						name: 'badgeType',
+						description: 'Only badges earned directly, or also those needing enrolment first',
 						type: 'options',
 						options: options([
 							['Earn', 'earn'],
@@ -587,6 +598,7 @@ export const badge = defineResource({
 				{
 					displayName: 'Activation Status',
 					name: 'activationStatus',
+					description: 'Whether the badge becomes active or inactive',
 					type: 'options',
 					options: options([
 						['Activate', 'activate'],
@@ -635,6 +647,7 @@ export const badge = defineResource({
 				{
 					displayName: 'Customer ID',
 					name: 'customerId',
+					description: 'ID of the customer',
 					type: 'string',
 					required: true,
 					default: '',
@@ -677,6 +690,7 @@ export const badge = defineResource({
 				{
 					displayName: 'Customer ID',
 					name: 'customerId',
+					description: 'ID of the customer',
 					type: 'string',
 					required: true,
 					default: '',
@@ -740,6 +754,7 @@ export const badge = defineResource({
 					{
 						displayName: 'Badge Type',
 						name: 'badgeType',
+						description: 'Badges the customer can still earn, or badges already earned',
 						type: 'options',
 						options: options([
 							['Available (Enrolled or Open)', 'AVAILABLE'],
@@ -752,6 +767,7 @@ export const badge = defineResource({
 					{
 						displayName: 'Sort On',
 						name: 'sortOn',
+						description: 'Order of the badges',
 						type: 'options',
 						options: options([['Rank', 'rank']]),
 						default: 'rank',

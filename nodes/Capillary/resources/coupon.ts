@@ -131,6 +131,7 @@ function seriesField(displayName: string, property: string, type: 'string' | 'nu
 const discountTypeField: INodeProperties = {
 	displayName: 'Discount Type',
 	name: 'discountType',
+	description: 'Whether Discount Value is an amount or a percentage',
 	type: 'options',
 	options: options([
 		['Absolute Amount', 'ABS'],
@@ -287,6 +288,7 @@ function v11CustomerBody(): INodeProperties[] {
 		{
 			displayName: 'Identifier Value',
 			name: 'v11IdentifierValue',
+			description: 'Value of that identifier, e.g. the mobile number with country code',
 			type: 'string',
 			required: true,
 			default: '',
@@ -301,6 +303,7 @@ function couponReference(where: 'query' | 'body', many: boolean): INodePropertie
 		{
 			displayName: 'Coupon Identified By',
 			name: 'couponReference',
+			description: 'Whether you know the coupon code or the coupon ID',
 			type: 'options',
 			options: options([
 				['Coupon Code', 'code'],
@@ -440,6 +443,7 @@ export const coupon = defineResource({
 				{
 					displayName: 'Coupon Code',
 					name: 'couponCode',
+					description: 'Code of the coupon to redeem',
 					type: 'string',
 					required: true,
 					default: '',
@@ -501,6 +505,7 @@ export const coupon = defineResource({
 				{
 					displayName: 'Customer Identifier Value',
 					name: 'customerIdentifierValue',
+					description: 'Value of that identifier, e.g. the mobile number with country code',
 					type: 'string',
 					required: true,
 					default: '',
@@ -565,6 +570,7 @@ export const coupon = defineResource({
 				{
 					displayName: 'Find By',
 					name: 'findBy',
+					description: 'What the values below are',
 					type: 'options',
 					options: options([
 						['Customer IDs (Issued To)', 'issuedToIds'],
@@ -648,6 +654,7 @@ export const coupon = defineResource({
 				{
 					displayName: 'Coupon Code',
 					name: 'code',
+					description: 'Code of the coupon to check',
 					type: 'string',
 					required: true,
 					default: '',
