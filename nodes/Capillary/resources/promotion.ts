@@ -45,6 +45,7 @@ function cartPromotionFields(required: boolean): INodeProperties[] {
 		{
 			displayName: 'Promotion Type',
 			name: 'promotionType',
+			description: 'How customers get the promotion: at the POS for every cart, only as targeted customers, earned through an activity, or bought as a reward',
 			type: 'options',
 			options: PROMOTION_TYPES,
 			default: 'POS',

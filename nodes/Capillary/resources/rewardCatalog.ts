@@ -63,6 +63,7 @@ const rewardIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '355104',
+	description: 'ID of the reward in the catalog',
 };
 
 const promotionIdField: INodeProperties = {
@@ -101,6 +102,7 @@ function customerQuery(required = true): INodeProperties[] {
 			type: 'options',
 			options: IDENTIFIER_TYPES,
 			default: 'mobile',
+			description: 'Which identifier of the customer you know',
 		},
 		{
 			displayName: 'Customer Identifier Value',
@@ -109,6 +111,7 @@ function customerQuery(required = true): INodeProperties[] {
 			required,
 			default: '',
 			placeholder: '919111111111',
+			description: 'Value of that identifier, e.g. the mobile number with country code',
 			routing: toQuery('={{ $parameter.customerIdentifierType }}'),
 		},
 	];
@@ -122,6 +125,7 @@ const customerBody: INodeProperties[] = [
 		type: 'options',
 		options: IDENTIFIER_TYPES,
 		default: 'mobile',
+		description: 'Which identifier of the customer you know',
 	},
 	{
 		displayName: 'Customer Identifier Value',
@@ -130,6 +134,7 @@ const customerBody: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '919111111111',
+		description: 'Value of that identifier, e.g. the mobile number with country code',
 		routing: toBody('={{ $parameter.customerIdentifierType }}'),
 	},
 ];
@@ -164,6 +169,7 @@ function rewardFilters(): INodeProperties[] {
 		{
 			displayName: 'Type',
 			name: 'type',
+			description: 'Only rewards of this type',
 			type: 'options',
 			options: options([
 				['Free Voucher', 'FREE_VOUCHER'],
@@ -223,8 +229,8 @@ const REDEMPTION_TYPES = options([
 
 /** When a reward or promotion is valid; Capillary wants ISO UTC without milliseconds. */
 function validityFields(create: boolean): INodeProperties[] {
-	const time = (displayName: string, name: string): INodeProperties => ({ displayName, name, type: 'dateTime', required: create, default: '', routing: toBody(name, ISO_UTC) });
-	return [time('Start Time', 'startTime'), time('End Time', 'endTime')];
+	const time = (displayName: string, name: string, description: string): INodeProperties => ({ displayName, name, type: 'dateTime', required: create, default: '', description, routing: toBody(name, ISO_UTC) });
+	return [time('Start Time', 'startTime', 'When it becomes valid'), time('End Time', 'endTime', 'When it ends')];
 }
 
 function rewardFields(create: boolean): INodeProperties[] {
@@ -243,6 +249,7 @@ function rewardFields(create: boolean): INodeProperties[] {
 		{
 			displayName: 'Type',
 			name: 'rewardType',
+			description: 'What the customer gets: a voucher, a free or physical voucher, or points',
 			type: 'options',
 			options: REWARD_TYPES,
 			default: 'VOUCHER',
@@ -334,6 +341,7 @@ function promotionFields(create: boolean): INodeProperties[] {
 		{
 			displayName: 'Name',
 			name: 'name',
+			description: 'Promotion name shown to customers (in the language below)',
 			type: 'string',
 			required: create,
 			default: '',
@@ -344,6 +352,7 @@ function promotionFields(create: boolean): INodeProperties[] {
 		{
 			displayName: 'Discount Type',
 			name: 'discountType',
+			description: 'Whether the discount takes points off or a percentage of the points price',
 			type: 'options',
 			options: options([
 				['Absolute (Points Off)', 'ABSOLUTE'],
@@ -355,6 +364,7 @@ function promotionFields(create: boolean): INodeProperties[] {
 		{
 			displayName: 'Discount Value',
 			name: 'discountValue',
+			description: 'Points off, or the percentage, as chosen above',
 			type: 'number',
 			required: create,
 			default: 0,
@@ -392,6 +402,7 @@ const rewardsToIssue: INodeProperties[] = [
 	{
 		displayName: 'Rewards Input',
 		name: 'rewardsInput',
+		description: 'How to list the rewards to issue',
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -403,6 +414,7 @@ const rewardsToIssue: INodeProperties[] = [
 	{
 		displayName: 'Rewards',
 		name: 'rewards',
+		description: 'Rewards to issue and how many of each',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		placeholder: 'Add Reward',
@@ -416,6 +428,7 @@ const rewardsToIssue: INodeProperties[] = [
 					{
 						displayName: 'Reward ID',
 						name: 'rewardId',
+						description: 'ID of the reward to issue',
 						type: 'number',
 						default: 0,
 						routing: { send: { type: 'body', property: '=rewards[{{$index}}].rewardId' } },
@@ -423,6 +436,7 @@ const rewardsToIssue: INodeProperties[] = [
 					{
 						displayName: 'Quantity',
 						name: 'quantity',
+						description: 'How many of this reward to issue',
 						type: 'number',
 						default: 1,
 						typeOptions: { minValue: 1 },
@@ -513,6 +527,7 @@ export const rewardCatalog = defineResource({
 				{
 					displayName: 'Description',
 					name: 'description',
+					description: 'What the custom field holds',
 					type: 'string',
 					required: true,
 					default: '',
@@ -573,6 +588,7 @@ export const rewardCatalog = defineResource({
 					{
 						displayName: 'Scope',
 						name: 'scope',
+						description: 'Only custom fields of this scope',
 						type: 'options',
 						options: options([
 							['Catalogue Promotion', 'CATALOGUE_PROMOTION'],
@@ -585,6 +601,7 @@ export const rewardCatalog = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sortBy',
+						description: 'Field the custom fields are sorted by',
 						type: 'options',
 						options: options([
 							['Created On', 'createdOn'],
@@ -642,6 +659,7 @@ export const rewardCatalog = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sortBy',
+						description: 'Field the purchased rewards are sorted by',
 						type: 'options',
 						options: options([
 							['Purchase Date', 'PURCHASE_DATE'],
@@ -684,6 +702,7 @@ export const rewardCatalog = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sortBy',
+						description: 'Field the purchased rewards are sorted by',
 						type: 'options',
 						options: options([
 							['Created On', 'createdOn'],
@@ -696,6 +715,7 @@ export const rewardCatalog = defineResource({
 					{
 						displayName: 'Type of Reward',
 						name: 'typeOfReward',
+						description: 'Only rewards fulfilled this way',
 						type: 'options',
 						options: options([
 							['Cart Promotion', 'Cart_Promotion'],
@@ -733,6 +753,7 @@ export const rewardCatalog = defineResource({
 					required: true,
 					default: '',
 					placeholder: 'DOCDEMO',
+					description: 'Name of the brand the catalog belongs to',
 					routing: toBody('brand'),
 				},
 				{
@@ -772,6 +793,7 @@ export const rewardCatalog = defineResource({
 					required: true,
 					default: '',
 					placeholder: 'DOCDEMO',
+					description: 'Name of the brand the catalog belongs to',
 					routing: toBody('brand'),
 				},
 				tillField(true),
