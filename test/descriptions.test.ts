@@ -12,7 +12,7 @@ import { loadPackage } from './harness/engine';
  * Properties still without a description when the nodes were split (issue 13 asks for none).
  * The count may only go down: lower it when you describe some, never raise it.
  */
-const STILL_UNDESCRIBED = 316;
+const STILL_UNDESCRIBED = 179;
 
 function undescribed(node: INodeTypeDescription): string[] {
 	const missing: string[] = [];
