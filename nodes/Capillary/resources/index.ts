@@ -25,7 +25,7 @@ export { product } from './product';
 export { promotion } from './promotion';
 export { referral } from './referral';
 export { request } from './request';
-export { rewardCatalog } from './rewardCatalog';
+export { rewardCatalog, rewardPromotion } from './reward';
 export { staff } from './staff';
 export { store } from './store';
 export { targetGroup } from './targetGroup';

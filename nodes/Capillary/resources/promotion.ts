@@ -116,7 +116,7 @@ const programLocator = (inBody: boolean) =>
 export const promotion = defineResource({
 	value: 'promotion',
 	name: 'Promotion',
-	description: 'Cart and catalog promotions, their org settings, and loyalty program promotions',
+	description: 'Cart and product catalog promotions, their org settings, and loyalty program promotions (discounts on rewards are Reward Promotions)',
 	operations: [
 		{
 			value: 'createCartPromotion',
