@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { badge, card, coupon, couponUpload, promotion, rewardCatalog } from '../Capillary/resources';
+import { badge, card, coupon, couponUpload, promotion, rewardCatalog, rewardPromotion } from '../Capillary/resources';
 import { actionNodeMethods, actionNodeParts } from '../Capillary/shared/actionNode';
 import { buildCustomOperations } from '../Capillary/shared/runner';
 
@@ -15,7 +15,7 @@ export class CapillaryCoupons implements INodeType {
 		description: 'Issue and redeem coupons, upload coupon codes, manage the reward catalog, promotions, badges and loyalty cards in Capillary',
 		defaults: { name: 'Capillary Coupons & Rewards' },
 		usableAsTool: true,
-		...actionNodeParts([coupon, couponUpload, rewardCatalog, promotion, badge, card]),
+		...actionNodeParts([coupon, couponUpload, rewardCatalog, rewardPromotion, promotion, badge, card]),
 	};
 
 	methods = actionNodeMethods;

@@ -21,7 +21,7 @@ describe('request lifecycle', () => {
 	it('an approved goodwill request shows as approved in Get Many and Get Logs, and the points arrive', async () => {
 		const [added] = await run({
 			resource: 'request',
-			operation: 'add',
+			operation: 'addChangeOrGoodwill',
 			requestType: 'GOODWILL',
 			goodwillBaseType: 'POINTS',
 			customerIdentifierType: 'mobile',
@@ -34,7 +34,7 @@ describe('request lifecycle', () => {
 		await run({ resource: 'request', operation: 'approve', requestId: added.id, requestType: 'GOODWILL', baseType: 'POINTS' });
 
 		expect(await logs('GOODWILL', 'POINTS')).toEqual([expect.objectContaining({ id: added.id, status: 'APPROVED', approved_value: '75' })]);
-		const listed = await run({ resource: 'request', operation: 'getManyV11', requestType: 'GOODWILL', options: { status: 'APPROVED' }, returnAll: true });
+		const listed = await run({ resource: 'request', operation: 'getManyChangeOrGoodwill', requestType: 'GOODWILL', options: { status: 'APPROVED' }, returnAll: true });
 		expect(listed).toEqual([expect.objectContaining({ id: added.id, status: 'APPROVED' })]);
 		expect(capillary.sim.state.findCustomer('mobile', TOM)!.points).toBe(620 + 75);
 	});
@@ -42,7 +42,7 @@ describe('request lifecycle', () => {
 	it('a rejected identifier change shows as rejected and changes nothing; a second decision is refused', async () => {
 		const [added] = await run({
 			resource: 'request',
-			operation: 'add',
+			operation: 'addChangeOrGoodwill',
 			requestType: 'CHANGE_IDENTIFIER',
 			changeBaseType: 'EXTERNAL_ID',
 			customerIdentifierType: 'mobile',

@@ -26,6 +26,7 @@ const statusLabelField: INodeProperties = {
 const cardNumberQuery: INodeProperties = {
 	displayName: 'Card Number',
 	name: 'number',
+	description: 'Number of the card',
 	type: 'string',
 	required: true,
 	default: '',
@@ -128,8 +129,8 @@ const bulkCardsField: INodeProperties = {
 					default: '',
 					description: 'Card series of the card. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
-				{ displayName: 'Status Label', name: 'statusLabel', type: 'string', default: 'ACTIVE' },
-				{ displayName: 'Status Reason', name: 'statusReason', type: 'string', default: '' },
+				{ displayName: 'Status Label', name: 'statusLabel', type: 'string', default: 'ACTIVE', description: 'Status label to give the card, as configured for the org' },
+				{ displayName: 'Status Reason', name: 'statusReason', type: 'string', default: '', description: 'Why the status is set, kept in the status log' },
 			],
 		},
 	],
@@ -215,6 +216,7 @@ export const card = defineResource({
 				{
 					displayName: 'Card Identified By',
 					name: 'cardReference',
+					description: 'Whether you know the card number or the card external ID',
 					type: 'options',
 					options: options([
 						['Card Number', 'cardNumber'],
@@ -225,6 +227,7 @@ export const card = defineResource({
 				{
 					displayName: 'Card Number or External ID',
 					name: 'cardValue',
+					description: 'The card number or the external ID, as chosen above',
 					type: 'string',
 					required: true,
 					default: '',

@@ -183,6 +183,7 @@ export const cardSeriesOperations: OperationSpec[] = [
 			{
 				displayName: 'Series Name',
 				name: 'name',
+				description: 'Name of the series as staff see it',
 				type: 'string',
 				required: true,
 				default: '',

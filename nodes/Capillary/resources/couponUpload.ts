@@ -39,6 +39,7 @@ const fileFields: INodeProperties[] = [
 	{
 		displayName: 'File Source',
 		name: 'fileSource',
+		description: 'Where the CSV comes from',
 		type: 'options',
 		noDataExpression: true,
 		options: [

@@ -21,7 +21,7 @@ export { pointsLedger } from './pointsLedger';
 export { product } from './product';
 export { promotion } from './promotion';
 export { request } from './request';
-export { rewardCatalog } from './rewardCatalog';
+export { rewardCatalog, rewardPromotion } from './reward';
 export { staff } from './staff';
 export { store } from './store';
 export { targetGroup } from './targetGroup';

@@ -130,6 +130,7 @@ export const partnerProgram = defineResource({
 					{
 						displayName: 'New Tier Name',
 						name: 'updatedTierName',
+						description: 'Tier of the partner program the customer moves to',
 						type: 'string',
 						required: true,
 						default: '',
@@ -169,6 +170,7 @@ export const partnerProgram = defineResource({
 				{
 					displayName: 'Activity Type',
 					name: 'activityType',
+					description: 'Which activity to get',
 					type: 'options',
 					options: [
 						{ name: 'Linking Updates', value: 'linkingUpdates', description: 'Links, delinks and tier changes' },
@@ -193,6 +195,7 @@ export const partnerProgram = defineResource({
 					{
 						displayName: 'Partner Program Type',
 						name: 'partnerProgramType',
+						description: 'Only partner programs of this kind',
 						type: 'options',
 						options: options([
 							['External (Coalition)', 'EXTERNAL'],

@@ -29,6 +29,7 @@ function transferParty(prefix: 'from' | 'to', label: string): INodeProperties[] 
 		{
 			displayName: `${label} Identifier Type`,
 			name: `${prefix}IdentifierType`,
+			description: `Which identifier of the ${prefix === 'from' ? 'customer giving' : 'customer receiving'} the points you know`,
 			type: 'options',
 			options: TRANSFER_IDENTIFIER_TYPES,
 			default: 'MOBILE',
@@ -37,6 +38,7 @@ function transferParty(prefix: 'from' | 'to', label: string): INodeProperties[] 
 		{
 			displayName: `${label} Identifier Value`,
 			name: `${prefix}IdentifierValue`,
+			description: `Value of that identifier of the ${prefix === 'from' ? 'customer giving' : 'customer receiving'} the points, e.g. the mobile number with country code`,
 			type: 'string',
 			required: true,
 			default: '',
@@ -83,6 +85,7 @@ function validationTypeOption(values: string[]): INodeProperties {
 	return {
 		displayName: 'Validation Type',
 		name: 'validationType',
+		description: 'How the customer received the validation code (INVALID only with Skip Validation)',
 		type: 'options',
 		options: options(values),
 		default: 'SMS',
@@ -121,6 +124,7 @@ function groupParty(key: 'fromEntity' | 'toEntity' | 'transferredBy', label: str
 		fields.push({
 			displayName: `${label} Type`,
 			name: `${prefix}Type`,
+			description: `Whether the ${label.toLowerCase()} side is a customer or a user group`,
 			type: 'options',
 			options: options([
 				['Customer', 'CUSTOMER'],
@@ -142,6 +146,7 @@ function groupParty(key: 'fromEntity' | 'toEntity' | 'transferredBy', label: str
 		{
 			displayName: `${label} Identifier Value`,
 			name: `${prefix}IdentifierValue`,
+			description: `Value of the ${label.toLowerCase()} identifier: a group ID, external ID, mobile number …`,
 			type: 'string',
 			required: true,
 			default: '',
@@ -179,6 +184,7 @@ const groupTransferFields: INodeProperties[] = [
 const v11PointsField: INodeProperties = {
 	displayName: 'Points',
 	name: 'points',
+	description: 'Number of points to check, or to send a validation code for',
 	type: 'number',
 	required: true,
 	default: 0,
@@ -190,6 +196,7 @@ export const points = defineResource({
 	value: 'points',
 	name: 'Points',
 	description: 'Transfer, reverse, unlock and redeem loyalty points',
+	default: 'transfer',
 	operations: [
 		{
 			value: 'checkTransfer',
@@ -273,6 +280,7 @@ export const points = defineResource({
 				{
 					displayName: 'Identifier Type',
 					name: 'identifierName',
+					description: 'Which identifier of the customer who redeemed the points you know',
 					type: 'options',
 					options: options([
 						['Mobile', 'mobile'],
@@ -333,6 +341,7 @@ export const points = defineResource({
 				{
 					displayName: 'Bill Number',
 					name: 'billNumber',
+					description: 'Bill whose promised points become redeemable',
 					type: 'string',
 					required: true,
 					default: '',
@@ -358,7 +367,7 @@ export const points = defineResource({
 		},
 		{
 			value: 'checkRedeemable',
-			name: 'Check Redeemable (v1.1)',
+			name: 'Check Redeemable',
 			action: 'Check whether a customer can redeem points',
 			method: 'GET',
 			path: '/v1.1/points/isredeemable',
@@ -380,7 +389,7 @@ export const points = defineResource({
 		},
 		{
 			value: 'issueValidationCode',
-			name: 'Issue Validation Code (v1.1)',
+			name: 'Issue Validation Code',
 			action: 'Send a customer a code to redeem points',
 			method: 'GET',
 			path: '/v1.1/points/validationcode',
@@ -388,7 +397,7 @@ export const points = defineResource({
 		},
 		{
 			value: 'redeem',
-			name: 'Redeem (v1.1)',
+			name: 'Redeem',
 			action: 'Redeem points of a customer',
 			method: 'POST',
 			path: '/v1.1/points/redeem',
@@ -397,6 +406,7 @@ export const points = defineResource({
 				{
 					displayName: 'Identifier Type',
 					name: 'v11IdentifierType',
+					description: 'Which identifier of the customer you know',
 					type: 'options',
 					options: options(V11_IDENTIFIER_TYPES.filter(([, v]) => v !== 'id')),
 					default: 'mobile',
@@ -404,6 +414,7 @@ export const points = defineResource({
 				{
 					displayName: 'Identifier Value',
 					name: 'v11IdentifierValue',
+					description: 'Value of that identifier, e.g. the mobile number with country code',
 					type: 'string',
 					required: true,
 					default: '',
@@ -412,6 +423,7 @@ export const points = defineResource({
 				{
 					displayName: 'Points',
 					name: 'points',
+					description: 'Number of points to redeem',
 					type: 'number',
 					required: true,
 					default: 0,

@@ -135,6 +135,7 @@ export const pointsLedger = defineResource({
 				{
 					displayName: 'Select Events By',
 					name: 'selectEventsBy',
+					description: 'How to name the ledger events to explode',
 					type: 'options',
 					options: [
 						{ name: 'Event Log IDs', value: 'eventIds', description: 'The event log IDs of Get Entries' },
@@ -156,6 +157,7 @@ export const pointsLedger = defineResource({
 				{
 					displayName: 'Event Name',
 					name: 'eventName',
+					description: 'Event that wrote the ledger entries; the reference IDs below belong to it',
 					type: 'options',
 					options: options([
 						'TransactionAdd',

@@ -45,6 +45,7 @@ function cartPromotionFields(required: boolean): INodeProperties[] {
 		{
 			displayName: 'Promotion Type',
 			name: 'promotionType',
+			description: 'How customers get the promotion: at the POS for every cart, only as targeted customers, earned through an activity, or bought as a reward',
 			type: 'options',
 			options: PROMOTION_TYPES,
 			default: 'POS',
@@ -115,7 +116,7 @@ const programLocator = (inBody: boolean) =>
 export const promotion = defineResource({
 	value: 'promotion',
 	name: 'Promotion',
-	description: 'Cart and catalog promotions, their org settings, and loyalty program promotions',
+	description: 'Cart and product catalog promotions, their org settings, and loyalty program promotions (discounts on rewards are Reward Promotions)',
 	operations: [
 		{
 			value: 'createCartPromotion',

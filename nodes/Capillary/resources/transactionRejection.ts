@@ -97,6 +97,7 @@ export const transactionRejection = defineResource({
 					{
 						displayName: 'Sort By',
 						name: 'sortBy',
+						description: 'Field the rejected transactions are sorted by',
 						type: 'options',
 						options: options([['Added Date', 'addedDate']]),
 						default: 'addedDate',

@@ -294,7 +294,7 @@ export const cases: OperationCase[] = [
 	// ----- v1.1 --------------------------------------------------------------------------------
 	{
 		resource: 'coupon',
-		operation: 'issueV11',
+		operation: 'issueByCardNumber',
 		parameters: { seriesId: series(DEMO_SERIES.marvel), v11IdentifierType: 'mobile', v11IdentifierValue: TOM },
 		request: { method: 'POST', path: '/v1.1/coupon/issue', query: { format: 'json' }, body: { root: { coupon: [{ series_id: String(DEMO_SERIES.marvel), customer: { mobile: TOM } }] } } },
 		output: (items, sim) => {
@@ -304,7 +304,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'coupon',
-		operation: 'resendV11',
+		operation: 'resend',
 		setup: (sim) => void issueToTom(sim, 'RESEND01'),
 		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: TOM, couponReference: 'code', couponValue: 'RESEND01' },
 		request: { method: 'GET', path: '/v1.1/coupon/resend', query: { mobile: TOM, code: 'RESEND01', format: 'json' } },
@@ -315,7 +315,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'coupon',
-		operation: 'redeemV11',
+		operation: 'redeemWithValidationCode',
 		auth: 'oauth',
 		setup: (sim) => void issueToTom(sim, 'V11RDM01'),
 		parameters: {
@@ -338,7 +338,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'coupon',
-		operation: 'getV11',
+		operation: 'getWithRedemption',
 		setup: (sim) => {
 			issueToTom(sim, 'GETV1101');
 			redeemForTom(sim, issueToTom(sim, 'GETV1102'));
@@ -353,7 +353,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'coupon',
-		operation: 'checkRedeemableV11',
+		operation: 'checkRedeemableByCardNumber',
 		setup: (sim) => void issueToTom(sim, 'CHKV1101'),
 		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: TOM, code: 'CHKV1101', options: { details: 'true' } },
 		request: { method: 'GET', path: '/v1.1/coupon/isredeemable', query: { mobile: TOM, code: 'CHKV1101', details: 'true', format: 'json' } },
@@ -361,7 +361,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'coupon',
-		operation: 'getSeriesV11',
+		operation: 'getAllSeries',
 		title: 'all active series',
 		parameters: { seriesId: series(''), options: { expired: 'false' }, returnAll: true },
 		request: { method: 'GET', path: '/v1.1/coupon/series', query: { expired: 'false', format: 'json' } },
@@ -372,7 +372,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'coupon',
-		operation: 'getSeriesV11',
+		operation: 'getAllSeries',
 		title: 'one series by ID',
 		setup: (sim) => void issueToTom(sim),
 		parameters: { seriesId: series(DEMO_SERIES.tenOff, 'id'), returnAll: false, limit: 5 },
@@ -424,7 +424,7 @@ export const errors: ErrorCase[] = [
 	},
 	{
 		resource: 'coupon',
-		operation: 'checkRedeemableV11',
+		operation: 'checkRedeemableByCardNumber',
 		title: 'coupon issued to another customer (v1.1 item_status 703 inside HTTP 200)',
 		setup: (sim) => void issueToTom(sim, 'TOMONLY1'),
 		parameters: { v11IdentifierType: 'mobile', v11IdentifierValue: RITA, code: 'TOMONLY1' },

@@ -60,7 +60,7 @@ export const cases: OperationCase[] = [
 	// ----- v1.1 -------------------------------------------------------------------------------
 	{
 		resource: 'request',
-		operation: 'add',
+		operation: 'addChangeOrGoodwill',
 		title: 'email change',
 		auth: 'oauth',
 		parameters: {
@@ -102,7 +102,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'request',
-		operation: 'add',
+		operation: 'addChangeOrGoodwill',
 		title: 'goodwill points, auto-approved',
 		setup: (sim) => [{ id: tom(sim).id }],
 		parameters: {
@@ -127,7 +127,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'request',
-		operation: 'add',
+		operation: 'addChangeOrGoodwill',
 		title: 'merge accounts',
 		parameters: {
 			requestType: 'CHANGE_IDENTIFIER',
@@ -257,7 +257,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'request',
-		operation: 'getManyV11',
+		operation: 'getManyChangeOrGoodwill',
 		setup: (sim) => {
 			addRequest(sim, goodwillPoints(10));
 			addRequest(sim, goodwillPoints(20, RITA));
@@ -272,7 +272,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'request',
-		operation: 'getManyV11',
+		operation: 'getManyChangeOrGoodwill',
 		title: 'pages of 50 (start_limit)',
 		setup: (sim) => {
 			for (let i = 1; i <= 60; i++) addRequest(sim, goodwillPoints(i));
@@ -518,7 +518,7 @@ export const errors: ErrorCase[] = [
 	},
 	{
 		resource: 'request',
-		operation: 'add',
+		operation: 'addChangeOrGoodwill',
 		title: 'new email already used by another customer (9002)',
 		parameters: {
 			requestType: 'CHANGE_IDENTIFIER',

@@ -305,8 +305,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'reward',
-		operation: 'createPromotion',
+		resource: 'rewardPromotion',
+		operation: 'create',
 		setup: (sim) => void addReward(sim.state, { id: 496584, name: 'Sneakers', intouchPoints: 1000 }),
 		parameters: {
 			brandId: 61,
@@ -337,8 +337,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'reward',
-		operation: 'updatePromotion',
+		resource: 'rewardPromotion',
+		operation: 'update',
 		setup: (sim) => {
 			addReward(sim.state, { id: 496584, name: 'Sneakers' });
 			addPromotion(sim, 14862, [496584], 20);
@@ -351,8 +351,8 @@ export const cases: OperationCase[] = [
 		},
 	},
 	{
-		resource: 'reward',
-		operation: 'getPromotion',
+		resource: 'rewardPromotion',
+		operation: 'get',
 		auth: 'oauth',
 		setup: (sim) => {
 			addReward(sim.state, { id: 308795, name: 'Mug', intouchPoints: 100 });
@@ -363,8 +363,8 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items).toEqual([expect.objectContaining({ id: 8800, isEnabled: true, rewards: [expect.objectContaining({ rewardId: 308795, intouchPointsPostDiscount: 75 })] })]),
 	},
 	{
-		resource: 'reward',
-		operation: 'getPromotions',
+		resource: 'rewardPromotion',
+		operation: 'getMany',
 		setup: (sim) => {
 			addReward(sim.state, { id: 1, name: 'A' });
 			addReward(sim.state, { id: 2, name: 'B' });
@@ -376,8 +376,8 @@ export const cases: OperationCase[] = [
 		output: (items) => expect(items.map((i) => i.id)).toEqual([8800, 8801]),
 	},
 	{
-		resource: 'reward',
-		operation: 'disablePromotion',
+		resource: 'rewardPromotion',
+		operation: 'disable',
 		setup: (sim) => {
 			addReward(sim.state, { id: 1, name: 'A' });
 			addPromotion(sim, 8800, [1]);
@@ -416,8 +416,8 @@ export const errors: ErrorCase[] = [
 		message: /Capillary error 8003: fail to issue reward as Reward is disabled/,
 	},
 	{
-		resource: 'reward',
-		operation: 'getPromotion',
+		resource: 'rewardPromotion',
+		operation: 'get',
 		title: 'unknown promotion (11007)',
 		parameters: { promotionId: '1', brandId: 61 },
 		message: /Capillary error 11007: Catalog promotion not found/,

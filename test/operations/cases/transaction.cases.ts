@@ -240,7 +240,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'addV11',
+		operation: 'addWithSignUp',
 		title: 'new customer registers with the bill',
 		parameters: {
 			v11Type: 'regular',
@@ -297,7 +297,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'addV11',
+		operation: 'addWithSignUp',
 		title: 'JSON batch, one bill fails (201)',
 		auth: 'oauth',
 		parameters: {
@@ -317,7 +317,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'addV11',
+		operation: 'addWithSignUp',
 		title: 'not-interested bill has no customer',
 		parameters: { v11Type: 'not_interested', number: 'NI-1', amount: 700, billingTime: '2026-01-04 10:00:00', v11CustomerValue: '' },
 		request: { method: 'POST', path: '/v1.1/transaction/add', body: { root: { transaction: [{ type: 'not_interested', number: 'NI-1', amount: 700 }] } } },
@@ -330,7 +330,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'addWithLocalCurrencyV11',
+		operation: 'addWithLocalCurrency',
 		parameters: {
 			v11Type: 'regular',
 			number: 'USD-1',
@@ -354,7 +354,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'updateV11',
+		operation: 'updateOrConvert',
 		title: 'retro conversion of a not-interested bill',
 		setup: (sim) => void notInterestedBill(sim, 'NI-77', 400),
 		parameters: {
@@ -378,7 +378,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'updateV11',
+		operation: 'updateOrConvert',
 		title: 'extended fields by transaction ID',
 		setup: (sim) => [{ id: bill(sim, 'BILL-1001')!.id }],
 		parameters: {
@@ -396,7 +396,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'getV11',
+		operation: 'getManyByBillOrId',
 		parameters: { lookUpBy: 'number', lookUpValue: 'BILL-1001', options: { tenders: true, userId: true } },
 		request: { method: 'GET', path: '/v1.1/transaction/get', query: { number: 'BILL-1001', tenders: 'true', user_id: 'true', format: 'json' } },
 		output: (items) => {
@@ -415,7 +415,7 @@ export const cases: OperationCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'getV11',
+		operation: 'getManyByBillOrId',
 		title: 'by ID, any type',
 		auth: 'oauth',
 		setup: (sim) => [{ id: notInterestedBill(sim, 'NI-9', 90).id }],
@@ -435,14 +435,14 @@ export const errors: ErrorCase[] = [
 	},
 	{
 		resource: 'transaction',
-		operation: 'addV11',
+		operation: 'addWithSignUp',
 		title: 'invalid mobile (item_status 649 inside HTTP 200)',
 		parameters: { v11Type: 'regular', number: 'POS-9', amount: 10, billingTime: '2026-01-04 10:00:00', v11CustomerType: 'mobile', v11CustomerValue: '12ab' },
 		message: /649.*Mobile number is invalid/,
 	},
 	{
 		resource: 'transaction',
-		operation: 'getV11',
+		operation: 'getManyByBillOrId',
 		title: 'unknown bill number (625)',
 		parameters: { lookUpBy: 'number', lookUpValue: 'NOPE-1' },
 		message: /625/,

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec } from '../shared/types';
+import type { OperationSpec } from '../../shared/types';
 
 /**
  * The points a transaction earned (docs: _transaction.md "Earning" > "Get Transaction Earning").
- * Kept beside the transaction table, which is at its size limit.
+ * Its own file in the transaction folder.
  */
 
 /** The bill, its customer and the points per program, without the attribution details. */
