@@ -210,6 +210,8 @@ interface StepTiming {
 	shownMs: number;
 	longTaskMs: number;
 	longTasks: number;
+	/** What was selected ("Resource → Operation" after the step). */
+	target?: string;
 }
 
 /**
@@ -299,7 +301,7 @@ async function exerciseNode(page: Page, workflowUrl: string, node: NodeUnderTest
 	await settle(page);
 	const opened = measureStep(page, 'dblclick', { kind: 'ndv' });
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${node.label}"]`).first().dblclick();
-	samples.open.push(await opened);
+	samples.open.push({ ...(await opened), target: 'open' });
 
 	let resourceIndex = Math.max(0, node.resources.findIndex((r) => r.value === String(node.description.properties.find((p) => p.name === 'resource')?.default)));
 	let operation = node.defaultOperation[node.resources[resourceIndex].value];
@@ -310,12 +312,13 @@ async function exerciseNode(page: Page, workflowUrl: string, node: NodeUnderTest
 			// Each round starts at another resource, so the rounds together visit more of them.
 			resourceIndex = (resourceIndex + 1 + (step === 0 ? round : 0)) % node.resources.length;
 			const next = node.resources[resourceIndex];
-			samples.resourceSwitch.push(await selectOption(page, 'resource', next.name, 'operation'));
 			operation = node.defaultOperation[next.value];
+			const opName = node.operations[next.value].find((o) => o.value === operation)?.name ?? operation;
+			samples.resourceSwitch.push({ ...(await selectOption(page, 'resource', next.name, 'operation')), target: `${next.name} → ${opName}` });
 		} else {
 			const current = operations.findIndex((o) => o.value === operation);
 			const next = operations[(current + 1 + ((step * 5 + round) % (operations.length - 1))) % operations.length];
-			samples.operationSwitch.push(await selectOption(page, 'operation', next.name));
+			samples.operationSwitch.push({ ...(await selectOption(page, 'operation', next.name)), target: `${resource.name} → ${next.name}` });
 			operation = next.value;
 		}
 	}
