@@ -309,8 +309,8 @@ async function exerciseNode(page: Page, workflowUrl: string, node: NodeUnderTest
 		const resource = node.resources[resourceIndex];
 		const operations = node.operations[resource.value];
 		if (step % 2 === 0 || operations.length < 2) {
-			// Each round starts at another resource, so the rounds together visit more of them.
-			resourceIndex = (resourceIndex + 1 + (step === 0 ? round : 0)) % node.resources.length;
+			// Each round starts at another resource (never the one shown), so the rounds together visit more of them.
+			resourceIndex = (resourceIndex + 1 + (step === 0 ? round % Math.max(1, node.resources.length - 1) : 0)) % node.resources.length;
 			const next = node.resources[resourceIndex];
 			operation = node.defaultOperation[next.value];
 			const opName = node.operations[next.value].find((o) => o.value === operation)?.name ?? operation;
