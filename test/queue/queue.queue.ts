@@ -357,7 +357,8 @@ describe('Capillary Event Trigger (webhook) in queue mode', () => {
 		// Capillary redelivers the event it could not deliver (twice: a retry after a lost answer), and a new one arrives.
 		// Not replayed here: events main answered before the kill. Their IDs were in the killed main's
 		// memory only; n8n 2.41 did not save the IDs the trigger writes to its static data while handling
-		// a delivery (workflow_entity.staticData kept the account, never the list), so they would run again.
+		// a delivery (workflow_entity.staticData kept the account, never the list; a probe key written to
+		// the global static data in webhook() was not saved either), so they would run again.
 		proxy.loseAnswers(1);
 		await redeliverAll(missed);
 		expect(deliveriesOf(missed[0]).map((d) => d.status).slice(-2)).toEqual([504, 200]);
