@@ -6,6 +6,9 @@
  * in their process groups, e.g. task runners). Configurations are interleaved, ≥ 3 runs each.
  *   --runs 3  --latency 20  --items 300  --parallel 4  --version 2.41.1
  * Writes bench/results/queue-latest.md.
+ * `--quick` (or BENCH_QUICK=1): one interleaved run of 2 executions × 60 items, to check that the
+ * benchmark works end to end (a few minutes; its numbers are not a measurement). Writes
+ * bench/results/queue-quick.md; explicit options still win.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,10 +23,11 @@ const arg = (name: string, fallback: string) => {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 ? process.argv[i + 1] : fallback;
 };
-const RUNS = Math.max(1, Number(arg('runs', '3')));
+const QUICK = process.argv.includes('--quick') || /^(1|true|yes)$/i.test(process.env.BENCH_QUICK ?? '');
+const RUNS = Math.max(1, Number(arg('runs', QUICK ? '1' : '3')));
 const LATENCY = Number(arg('latency', '20'));
-const ITEMS = Number(arg('items', '300'));
-const PARALLEL = Number(arg('parallel', '4'));
+const ITEMS = Number(arg('items', QUICK ? '60' : '300'));
+const PARALLEL = Number(arg('parallel', QUICK ? '2' : '4'));
 const VERSION = arg('version', '2.41.1');
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 const log = (line: string) => process.stdout.write(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -160,7 +164,7 @@ async function main(): Promise<void> {
 	const ratio = (node: NodeKind) => (summary[`${node}-2`] && summary[`${node}-1`] ? summary[`${node}-2`].perMinute / summary[`${node}-1`].perMinute : NaN);
 	const cpuRatio = summary['capillary-2'] && summary['http-2'] ? median([summary['capillary-1'].cpu, summary['capillary-2'].cpu]) / median([summary['http-1'].cpu, summary['http-2'].cpu]) : NaN;
 	const lines = [
-		`# Queue-mode benchmark (${new Date().toISOString().slice(0, 16)}Z)`,
+		`# Queue-mode benchmark${QUICK ? ' — quick check, not a measurement' : ''} (${new Date().toISOString().slice(0, 16)}Z)`,
 		'',
 		`n8n ${VERSION}, PostgreSQL + Redis, main + 1 or 2 workers (concurrency 10), ${PARALLEL} executions at once of ${ITEMS} items, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average at the end ${loadavg()[0].toFixed(1)} (main, PostgreSQL, Redis and the simulator share the CPUs with the workers).`,
 		'',
@@ -171,7 +175,7 @@ async function main(): Promise<void> {
 	];
 	process.stdout.write(`\n${lines.join('\n')}\n`);
 	mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-	writeFileSync(join(ROOT, 'bench', 'results', 'queue-latest.md'), `${lines.join('\n')}\n`);
+	writeFileSync(join(ROOT, 'bench', 'results', QUICK ? 'queue-quick.md' : 'queue-latest.md'), `${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

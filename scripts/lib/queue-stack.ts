@@ -24,8 +24,11 @@ export interface QueueStack {
 	startWorkers(count: number): Promise<N8nProcess[]>;
 	/** Stops all workers (SIGTERM: running jobs finish first). */
 	stopWorkers(): Promise<void>;
-	/** SIGKILLs `n8n start` (with its task runner) and starts it again on the same database. */
-	killAndRestartMain(): Promise<void>;
+	/**
+	 * SIGKILLs `n8n start` (with its task runner) and starts it again on the same database; `whileDown`
+	 * runs in between (e.g. deliveries that find nobody listening).
+	 */
+	killAndRestartMain(whileDown?: () => Promise<void>): Promise<void>;
 	/** Label of the worker whose log says it ran this execution (workers stopped earlier included). */
 	workerOf(executionId: string): string | undefined;
 	stop(): Promise<void>;
@@ -126,8 +129,9 @@ export async function startQueueStack(options: QueueStackOptions): Promise<Queue
 			workers: running,
 			startWorkers,
 			stopWorkers,
-			async killAndRestartMain() {
+			async killAndRestartMain(whileDown) {
 				await n8n.main()?.kill();
+				await whileDown?.();
 				await n8n.start();
 			},
 			workerOf(executionId) {

@@ -1,7 +1,8 @@
 /**
  * Workflows for the queue-mode tests and benchmark, written as files for `n8n import:workflow`:
  * N items made by a Set node's expression and Split Out (no Code node: no task runner needed),
- * then one Capillary Customers node (or the HTTP Request node as the reference).
+ * then one Capillary Customers node (or the HTTP Request node as the reference); and the two
+ * triggers, each into a No-Op node.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,6 +105,30 @@ export function pollingTrigger(id: string): Record<string, unknown> {
 			{ parameters: {}, id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0] },
 		],
 		connections: { 'Capillary Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+/** The Capillary Event Trigger on transactionAdded (webhook path `<webhookId>/webhook`), into a No-Op node. */
+export function eventTrigger(id: string, webhookId: string): Record<string, unknown> {
+	return {
+		id,
+		name: 'Queue: transaction added (event notifications)',
+		active: false,
+		nodes: [
+			{
+				parameters: { events: ['transactionAdded'], options: {} },
+				id: `${id}-trigger`,
+				name: 'Capillary Event Trigger',
+				type: `${PACKAGE}.capillaryEventTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				credentials: { capillaryApi: TILL_CREDENTIAL },
+			},
+			{ parameters: {}, id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0] },
+		],
+		connections: { 'Capillary Event Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
 }
