@@ -4,7 +4,7 @@
  * latency — and the HTTP Request node doing the same calls as the reference. Each measurement
  * runs 4 executions at once; worker CPU is read from /proc (the worker processes and everything
  * in their process groups, e.g. task runners). Configurations are interleaved, ≥ 3 runs each.
- *   --runs 3  --latency 20  --items 300  --parallel 4  --version 2.41.1
+ *   --runs 3  --latency 20  --items 300  --parallel 4  --worker-concurrency 10  --version 2.41.1
  * Writes bench/results/queue-latest.md.
  * `--quick` (or BENCH_QUICK=1): one interleaved run of 2 executions × 60 items, to check that the
  * benchmark works end to end (a few minutes; its numbers are not a measurement). Writes
@@ -29,6 +29,8 @@ const LATENCY = Number(arg('latency', '20'));
 const ITEMS = Number(arg('items', QUICK ? '60' : '300'));
 const PARALLEL = Number(arg('parallel', QUICK ? '2' : '4'));
 const VERSION = arg('version', '2.41.1');
+/** Executions one worker runs at once (`n8n worker --concurrency`, n8n's default 10). */
+const WORKER_CONCURRENCY = Number(arg('worker-concurrency', '10'));
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 const log = (line: string) => process.stdout.write(`[bench:queue ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
 		stack = await startQueueStack({
 			version: VERSION,
 			workers: 2,
+			workerConcurrency: WORKER_CONCURRENCY,
 			latencyMs: LATENCY,
 			simPort,
 			log,
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
 	const lines = [
 		`# Queue-mode benchmark${QUICK ? ' — quick check, not a measurement' : ''} (${new Date().toISOString().slice(0, 16)}Z)`,
 		'',
-		`n8n ${VERSION}, PostgreSQL + Redis, main + 1 or 2 workers (concurrency 10), ${PARALLEL} executions at once of ${ITEMS} items, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average at the end ${loadavg()[0].toFixed(1)} (main, PostgreSQL, Redis and the simulator share the CPUs with the workers).`,
+		`n8n ${VERSION}, PostgreSQL + Redis, main + 1 or 2 workers (concurrency ${WORKER_CONCURRENCY}), ${PARALLEL} executions at once of ${ITEMS} items, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average at the end ${loadavg()[0].toFixed(1)} (main, PostgreSQL, Redis and the simulator share the CPUs with the workers).`,
 		'',
 		...table,
 		'',
