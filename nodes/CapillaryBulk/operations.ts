@@ -93,7 +93,7 @@ const v11Transactions = (body: unknown) => {
 export const BULK_OPERATIONS: BulkOperation[] = [
 	{
 		value: 'getCustomersV11',
-		name: 'Get Customers (v1.1)',
+		name: 'Get Customers by Identifier',
 		action: 'Get many customers by identifier in batches',
 		description: 'Looks up one customer per item (a mobile, email, external ID …), up to 100 per call: the fast way to look up thousands (GET v1.1/customer/get)',
 		method: 'GET',
@@ -272,9 +272,9 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 	},
 	{
 		value: 'addCustomersV11',
-		name: 'Add Customers (v1.1)',
-		action: 'Register customers in bulk (v1.1)',
-		description: 'Registers one customer per item through the v1.1 API, which also updates the details of customers who exist (POST v1.1/customer/add)',
+		name: 'Create Customers with Referral Codes',
+		action: 'Register customers in bulk, with referral codes',
+		description: 'Registers one customer per item (a referral code may come with it) and updates the details of customers who exist (POST v1.1/customer/add)',
 		method: 'POST',
 		path: '/v1.1/customer/add',
 		batchLimit: 100,
@@ -288,9 +288,9 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 	},
 	{
 		value: 'addTransactionsV11',
-		name: 'Add Transactions (v1.1)',
-		action: 'Add transactions in bulk (v1.1)',
-		description: 'Adds one transaction per item through the v1.1 API, which registers a customer it does not know (POST v1.1/transaction/add)',
+		name: 'Add Transactions with Sign-Up',
+		action: 'Add transactions in bulk, registering unknown customers',
+		description: 'Adds one transaction per item and registers the customer it names if Capillary does not know them (POST v1.1/transaction/add)',
 		method: 'POST',
 		path: '/v1.1/transaction/add',
 		batchLimit: 100,

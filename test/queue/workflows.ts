@@ -60,7 +60,7 @@ export function customerGet(id: string, items: Row[], auth: 'basicAuth' | 'oAuth
 	});
 }
 
-/** Capillary Bulk → Get Customers (v1.1) for every item. */
+/** Capillary Bulk → Get Customers by Identifier for every item. */
 export function bulkGet(id: string, items: Row[]): Record<string, unknown> {
 	return itemsWorkflow(id, `Queue: ${items.length} × Capillary Bulk → Get Customers`, items, {
 		type: `${PACKAGE}.capillaryBulk`,
