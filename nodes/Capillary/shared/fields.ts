@@ -291,7 +291,7 @@ export function optionalField(
  * The Name of a name/value entry: free text, or (with `loadOptionsMethod`) a dropdown of the names
  * Capillary knows, e.g. the org's extended fields; an expression still gives any name.
  */
-function entryName(loadOptionsMethod?: string, routing?: INodePropertyRouting): INodeProperties {
+export function entryName(loadOptionsMethod?: string, routing?: INodePropertyRouting): INodeProperties {
 	const base: INodeProperties = loadOptionsMethod
 		? {
 				displayName: 'Name or ID',

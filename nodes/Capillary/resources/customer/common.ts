@@ -303,29 +303,18 @@ export function oneCustomerFields(): INodeProperties[] {
 	);
 }
 
-/** Identifier of the customer inside a v1.1 POST entity: `{"<type>": "<value>"}`. */
+/** Identifier of the customer inside a v1.1 POST entity: `{"<type>": "<value>"}` (the query fields, sent in the body). */
 export function bodyIdentifierFields(types: Array<[string, string]>): INodeProperties[] {
-	const firstType = types[0][1];
-	return [
-		{
-			displayName: 'Identifier Type',
-			name: 'v11IdentifierType',
-			type: 'options',
-			options: options(types),
-			default: firstType,
-			description: 'Which identifier of the customer you know',
-		},
-		{
-			displayName: 'Identifier Value',
-			name: 'v11IdentifierValue',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '919111111111',
-			description: 'Value of that identifier, e.g. the mobile number with country code',
-			routing: toBody('={{ $parameter.v11IdentifierType }}'),
-		},
-	];
+	return v11IdentifierFields(types).map((field) =>
+		field.name === 'v11IdentifierValue'
+			? {
+					...field,
+					placeholder: '919111111111',
+					description: 'Value of that identifier, e.g. the mobile number with country code',
+					routing: toBody('={{ $parameter.v11IdentifierType }}'),
+				}
+			: field,
+	);
 }
 
 export const V11_SUBSCRIPTION_CHANNELS = options([

@@ -5,6 +5,7 @@ import {
 	additionalFields,
 	bodyInput,
 	customerIdField,
+	entryName,
 	isBlank,
 	optionalField,
 	options,
@@ -101,16 +102,7 @@ export function pairList(displayName: string, name: string, description: string,
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					nameOptions
-						? {
-								displayName: 'Name or ID',
-								name: 'name',
-								type: 'options',
-								typeOptions: { loadOptionsMethod: nameOptions },
-								default: '',
-								description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-							}
-						: { displayName: 'Name', name: 'name', description: 'Name of the field', type: 'string', default: '' },
+					entryName(nameOptions),
 					{ displayName: 'Value', name: 'value', description: 'Value to set', type: 'string', default: '' },
 				],
 			},
