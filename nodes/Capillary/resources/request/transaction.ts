@@ -7,6 +7,18 @@ import { autoApprove, withDescriptions } from './fields';
 
 /** v2 requests: transactions (and merges) that wait for approval. */
 
+/** The fields of one entry of a body list: each is sent at `<list>[<entry index>].<key>`. */
+function entryFields(rows: Array<[displayName: string, key: string, type: 'string' | 'number', description: string]>, list: string): INodeProperties[] {
+	return rows.map(([displayName, key, type, description]) => ({
+		displayName,
+		name: key,
+		type,
+		default: type === 'number' ? 0 : '',
+		description,
+		routing: { send: { type: 'body', property: `=${list}[{{$index}}].${key}` } },
+	}));
+}
+
 const lineItemFields: INodeProperties = {
 	displayName: 'Line Items',
 	name: 'lineItems',
@@ -19,21 +31,14 @@ const lineItemFields: INodeProperties = {
 		{
 			displayName: 'Line Item',
 			name: 'item',
-			values: [
+			values: entryFields([
 				['Item Code', 'itemCode', 'string', 'Product SKU of the line item'],
 				['Description', 'description', 'string', 'Text of the line item on the bill'],
 				['Rate', 'rate', 'number', 'Price of one unit'],
 				['Quantity', 'qty', 'number', 'Number of units'],
 				['Amount', 'amount', 'number', 'Net amount of the line item (rate × quantity − discount)'],
 				['Discount', 'discount', 'number', 'Discount on the line item'],
-			].map(([displayName, key, type, description]) => ({
-				displayName,
-				name: key,
-				type: type as 'string' | 'number',
-				default: type === 'number' ? 0 : '',
-				description,
-				routing: { send: { type: 'body' as const, property: `=transaction.lineItemsV2[{{$index}}].${key}` } },
-			})),
+			], 'transaction.lineItemsV2'),
 		},
 	],
 };
@@ -50,18 +55,11 @@ const paymentModeFields: INodeProperties = {
 		{
 			displayName: 'Payment Mode',
 			name: 'mode',
-			values: [
+			values: entryFields([
 				['Mode', 'mode', 'string', 'A payment mode configured for the org, e.g. CASH'],
 				['Value', 'value', 'number', 'Amount paid with this mode'],
 				['Notes', 'notes', 'string', 'Free text about this payment'],
-			].map(([displayName, key, type, description]) => ({
-				displayName,
-				name: key,
-				type: type as 'string' | 'number',
-				default: type === 'number' ? 0 : '',
-				description,
-				routing: { send: { type: 'body' as const, property: `=transaction.paymentModes[{{$index}}].${key}` } },
-			})),
+			], 'transaction.paymentModes'),
 		},
 	],
 };
