@@ -7,6 +7,8 @@
  *   --runs 3        runs per scenario (default 3)
  *   --latency 20    simulator latency in ms (default 20)
  *   --only a,b      a subset of scenarios (e.g. --only trigger-backlog-events,trigger-backlog-rejections)
+ *   --warm 1000     before the clock starts, run the scenario once with this many items (another
+ *                   1,000 by default; 0 measures a cold process, V8's compilation included)
  * The HTTP Request node comparison loads n8n-nodes-base from the real n8n install in .cache/
  * (installed on first use by scripts/n8n-install.sh). The trigger scenarios (bench/trigger.ts)
  * bring their own log server and need neither the simulator nor that install.
@@ -25,6 +27,7 @@ const arg = (name: string, fallback: string) => {
 const RUNS = Number(arg('runs', '3'));
 const LATENCY = Number(arg('latency', '20'));
 const ONLY = arg('only', '').split(',').filter(Boolean);
+const WARM = Number(arg('warm', '1000'));
 
 interface Sample {
 	scenario: string;
@@ -48,15 +51,19 @@ interface Sample {
 const SCENARIOS = [
 	'lookup-capillary-c10',
 	'lookup-capillary-c100',
+	'lookup-capillary-c1000',
 	'lookup-capillary-routing-c100',
 	'lookup-http-request',
 	'lookup-capillary-bulk',
 	'lookup-fetch-c10',
 	'lookup-fetch-c100',
+	'lookup-fetch-c1000',
 	'write-capillary-c100',
+	'write-capillary-c1000',
 	'write-capillary-routing-c100',
 	'write-http-request',
 	'write-fetch-c100',
+	'write-fetch-c1000',
 	'transactions-per-item',
 	'transactions-bulk',
 	'storm',
@@ -120,7 +127,11 @@ async function simulatorScenarios(tsx: string, samples: Sample[]) {
 					// 30% of requests rate-limited until 400 have been refused: "a storm for a while".
 					await control(url, 'POST', '/faults', { pathRegex: '^/v2/transactions$', probability: 0.3, times: 400, status: 429, body: { errors: [{ status: false, code: 429, message: 'Too many requests' }] } });
 				}
-				const child = spawnSync(tsx, [join(ROOT, 'bench/scenario.ts'), scenario, url, n8n.installDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+				const child = spawnSync(tsx, [join(ROOT, 'bench/scenario.ts'), scenario, url, n8n.installDir], {
+					encoding: 'utf8',
+					maxBuffer: 64 * 1024 * 1024,
+					env: { ...process.env, BENCH_WARMUP: String(WARM) },
+				});
 				const line = child.stdout.trim().split('\n').pop() ?? '{}';
 				const sample = JSON.parse(line) as Sample;
 				const stats = (await control(url, 'GET', '/stats')) as { requests: number; duplicateBillNumbers: number; rateLimited: number };
@@ -160,7 +171,7 @@ function report(samples: Sample[]) {
 			.map((s) => `${s.ok}/${s.items} emitted in ${s.polls} polls (≤ ${s.maxPerPoll} per poll), ${s.requests} requests, peak RSS ${Math.round(s.maxRssMb)} MB, stored state ≤ ${s.stateBytes} bytes, ${s.lost} lost, ${s.duplicates} duplicated`)
 			.join('; ');
 	const lines = [
-		`Benchmark ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs per scenario: median (min–max).`,
+		`Benchmark ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, simulator latency ${LATENCY} ms, ${RUNS} interleaved runs per scenario: median (min–max); ${WARM > 0 ? `each process warmed up with ${WARM} items first (a running n8n)` : 'cold processes (V8 compilation included)'}.`,
 		'',
 		'| Scenario | Runs | Wall ms | CPU ms per item | Peak RSS MB | OK / items | Requests | Duplicates |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -168,8 +179,14 @@ function report(samples: Sample[]) {
 		'',
 		...(has('trigger-backlog-events') ? [`- Trigger, behavioural event log (newest first, time windows): 100,000-event backlog — ${trigger('trigger-backlog-events')}.`] : []),
 		...(has('trigger-backlog-rejections') ? [`- Trigger, rejected transactions (offset pages, day filters): 100,000-event backlog — ${trigger('trigger-backlog-rejections')}.`] : []),
-		...(has('lookup-capillary-c100') ? [`- Read, 1,000 customer lookups: Capillary (100 in flight) / HTTP Request node: ${both('lookup-capillary-c100', 'lookup-http-request')} (target ≤ 1.10); / raw fetch (100): ${both('lookup-capillary-c100', 'lookup-fetch-c100')} (target ≤ 1.5); peak RSS ${ratio('lookup-capillary-c100', 'lookup-http-request', 'maxRssMb')}× the HTTP Request node's (target ≤ 1.10). Before the operation runner (RoutingNode): ${both('lookup-capillary-routing-c100', 'lookup-http-request')} of the HTTP Request node.`] : []),
-		...(has('write-capillary-c100') ? [`- Write, 1,000 transactions added: Capillary (100) / HTTP Request node: ${both('write-capillary-c100', 'write-http-request')}; / raw fetch (100): ${both('write-capillary-c100', 'write-fetch-c100')}; peak RSS ${ratio('write-capillary-c100', 'write-http-request', 'maxRssMb')}×. Before (RoutingNode): ${both('write-capillary-routing-c100', 'write-http-request')}.`] : []),
+		...(has('lookup-capillary-c1000')
+			? [`- Read, 1,000 customer lookups, all in flight (as the HTTP Request node sends them): Capillary / HTTP Request node: ${both('lookup-capillary-c1000', 'lookup-http-request')} (target ≤ 1.10); / raw fetch (1,000): ${both('lookup-capillary-c1000', 'lookup-fetch-c1000')} (target ≤ 1.5; the HTTP Request node: ${both('lookup-http-request', 'lookup-fetch-c1000')}); peak RSS ${ratio('lookup-capillary-c1000', 'lookup-http-request', 'maxRssMb')}× the HTTP Request node's (target ≤ 1.10).`]
+			: []),
+		...(has('lookup-capillary-c100') ? [`- Read, 100 in flight: Capillary / HTTP Request node (all in flight): ${both('lookup-capillary-c100', 'lookup-http-request')}; / raw fetch (100): ${both('lookup-capillary-c100', 'lookup-fetch-c100')}. Before the operation runner (RoutingNode, 100 in flight): ${both('lookup-capillary-routing-c100', 'lookup-http-request')} of the HTTP Request node.`] : []),
+		...(has('write-capillary-c1000')
+			? [`- Write, 1,000 transactions added, all in flight: Capillary / HTTP Request node: ${both('write-capillary-c1000', 'write-http-request')}; / raw fetch (1,000): ${both('write-capillary-c1000', 'write-fetch-c1000')} (the HTTP Request node: ${both('write-http-request', 'write-fetch-c1000')}); peak RSS ${ratio('write-capillary-c1000', 'write-http-request', 'maxRssMb')}×.`]
+			: []),
+		...(has('write-capillary-c100') ? [`- Write, 100 in flight: Capillary / HTTP Request node (all in flight): ${both('write-capillary-c100', 'write-http-request')}; / raw fetch (100): ${both('write-capillary-c100', 'write-fetch-c100')}. Before (RoutingNode, 100 in flight): ${both('write-capillary-routing-c100', 'write-http-request')}.`] : []),
 		...(has('lookup-capillary-c10') ? [`- Default concurrency: Capillary (10) / raw fetch (10) = ${both('lookup-capillary-c10', 'lookup-fetch-c10')}.`] : []),
 		...(has('lookup-capillary-bulk') ? [`- Bulk read: 1,000 lookups through Capillary Bulk (v1.1 customer/get, 100 identifiers per request) / HTTP Request node = ${both('lookup-capillary-bulk', 'lookup-http-request')}.`] : []),
 		...(has('transactions-bulk') ? [`- 10,000 transactions: per-item / bulk = ${(med('transactions-per-item', 'ms') / med('transactions-bulk', 'ms')).toFixed(1)}× wall (target ≥ 20×).`] : []),

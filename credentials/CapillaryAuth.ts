@@ -139,7 +139,7 @@ export function basicAuthorization(username: string, password: string, passwordI
 export const GENERATE_PATH = '/v3/oauth/token/generate';
 /** Refresh a little before the token's end so a request never leaves with a token about to die. */
 const EXPIRY_MARGIN_MS = 30_000;
-/** How long one request may wait for an answer unless Request Settings > Timeout says otherwise. */
+/** How long one request may wait for an answer unless the node's Request Options > Timeout says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Tokens kept in memory: one per (base URL, client key, secret); the oldest is evicted first. */
 export const MAX_CACHED_TOKENS = 50;

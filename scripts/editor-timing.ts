@@ -15,9 +15,12 @@
  * Node names, resources and operations are read from the descriptions, not written here.
  *
  *   npm run editor-timing -- [--n 10] [--rounds 3] [--out /tmp/x.json] [--version 2.41.1] [--node-only]
+ *                            [--only Loyalty,HubSpot] [--profile /tmp/dir]
+ * --only: the nodes whose names contain one of these words. --profile: a CPU profile of the page
+ * (Chrome DevTools format) per node and opening, to see where the editor spends a switch.
  * Needs chromium (apt-get install chromium; or CHROMIUM=/path/to/chrome).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -33,6 +36,8 @@ interface Options {
 	out: string;
 	version: string;
 	nodeOnly: boolean;
+	only: string[];
+	profile?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -46,6 +51,8 @@ function parseArgs(argv: string[]): Options {
 		out: value('--out') ?? join(tmpdir(), `capillary-editor-timing-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
 		version: value('--version') ?? '2.41.1',
 		nodeOnly: argv.includes('--node-only'),
+		only: (value('--only') ?? '').split(',').filter(Boolean),
+		profile: value('--profile'),
 	};
 }
 
@@ -373,7 +380,19 @@ async function measureEditor(options: Options, nodes: NodeUnderTest[]): Promise<
 			for (const node of nodes) {
 				console.log(`round ${round + 1}/${options.rounds}: ${node.label}`);
 				try {
+					const profiler = options.profile ? await context.newCDPSession(page) : undefined;
+					if (profiler) {
+						await profiler.send('Profiler.enable');
+						await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+						await profiler.send('Profiler.start');
+					}
 					await exerciseNode(page, workflowUrl, node, options.n, round, results.get(node.label)!);
+					if (profiler) {
+						const { profile } = await profiler.send('Profiler.stop');
+						mkdirSync(options.profile!, { recursive: true });
+						writeFileSync(join(options.profile!, `${node.label.replace(/\W+/g, '-')}-${round + 1}.cpuprofile`), JSON.stringify(profile));
+						await profiler.detach();
+					}
 				} catch (error) {
 					const shot = join(tmpdir(), `editor-timing-failure-${Date.now()}.png`);
 					await page.screenshot({ path: shot }).catch(() => undefined);
@@ -427,7 +446,7 @@ function table(rows: Row[], reference: Row | undefined): string {
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	const installed = ensureN8n(options.version, (l) => console.log(l));
-	const nodes = [...capillaryNodes(), hubspotNode(installed.installDir)];
+	const nodes = [...capillaryNodes(), hubspotNode(installed.installDir)].filter((node) => !options.only.length || options.only.some((word) => node.label.includes(word)));
 	// The editor's own n8n-workflow (the install's), so the timing is of the code the editor runs.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const workflowModule = require(join(installed.installDir, 'node_modules/n8n-workflow')) as NodeHelpersModule;

@@ -18,7 +18,7 @@ import {
 	credentialDescriptions,
 	credentialTypeOf,
 	sendRequest,
-	requestSettingsWithout,
+	requestOptionsWithout,
 	type RequestContext,
 } from '../Capillary/shared/transport';
 import { fieldReader } from './form';
@@ -85,7 +85,7 @@ export class CapillaryBulk implements INodeType {
 				description: "Entities per request; at most Capillary's batch limit for the operation (100, or 200 for cards)",
 			},
 			// Batch requests do not page.
-			requestSettingsWithout('maxPages'),
+			requestOptionsWithout('maxPages'),
 		],
 	};
 

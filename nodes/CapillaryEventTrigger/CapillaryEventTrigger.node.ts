@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationField, credentialDescriptions, requestSettingsWithout } from '../Capillary/shared/transport';
+import { authenticationField, credentialDescriptions, requestOptionsWithout } from '../Capillary/shared/transport';
 import {
 	accountBody,
 	callCapillary,
@@ -205,7 +205,7 @@ export class CapillaryEventTrigger implements INodeType {
 				],
 			},
 			// Setup calls and entity reads go one at a time and do not page; only the retry and timeout settings apply.
-			requestSettingsWithout('maxConcurrency', 'maxPages'),
+			requestOptionsWithout('maxConcurrency', 'maxPages'),
 		],
 	};
 

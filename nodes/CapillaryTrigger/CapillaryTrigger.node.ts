@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { authenticationField, credentialDescriptions, requestSettingsWithout } from '../Capillary/shared/transport';
+import { authenticationField, credentialDescriptions, requestOptionsWithout } from '../Capillary/shared/transport';
 import { Intake, isCursorState, migrate, SEEN_LIMIT, startAt, type CursorState, type LogEvent } from './cursor';
 import { pageLimit, PollContext, Reader, type LogSource } from './source';
 import { LOG_SOURCES, sourceFields } from './sources';
@@ -89,7 +89,7 @@ export class CapillaryTrigger implements INodeType {
 				],
 			},
 			// A poll sends one request at a time and caps its own pages; only the retry and timeout settings apply.
-			requestSettingsWithout('maxConcurrency', 'maxPages'),
+			requestOptionsWithout('maxConcurrency', 'maxPages'),
 		],
 	};
 

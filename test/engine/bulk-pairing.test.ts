@@ -233,7 +233,7 @@ describe('case 16: a result that cannot be determined is "outcome unknown", not 
 
 	it('a batch answered with a bare 503 after being applied: 4 of 4 unknown, 1 send', async () => {
 		server = await hostileServer((_req, res) => json(res, 503, ''));
-		const result = await bulk({ operation: 'addTransactions', requestSettings: { maxRetries: 3, retryDelay: 1 } }, items.slice(0, 4));
+		const result = await bulk({ operation: 'addTransactions', requestOptions: { maxRetries: 3, retryDelay: 1 } }, items.slice(0, 4));
 		expect(result.json.map((j) => j.outcome)).toEqual(['unknown', 'unknown', 'unknown', 'unknown']);
 		expect(server!.apiRequests()).toHaveLength(1);
 	});

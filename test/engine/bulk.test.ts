@@ -18,7 +18,7 @@ describe('Capillary Bulk', () => {
 
 	it('sends 250 transactions as 3 batch calls and gives each item its own result, in order', async () => {
 		const before = capillary.sim.state.transactions.size;
-		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 100, requestSettings: { maxConcurrency: 2 } }, { ...bulk, items: transactions(250) });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 100, requestOptions: { maxConcurrency: 2 } }, { ...bulk, items: transactions(250) });
 		expect(result.error).toBeUndefined();
 		expect(bulkRequests('/v2/transactions/bulk').map((r) => (r.body as unknown[]).length)).toEqual([100, 100, 50]);
 		expect(capillary.sim.maxInFlight).toBeLessThanOrEqual(2);
@@ -57,7 +57,7 @@ describe('Capillary Bulk', () => {
 
 	it('a 500 on a write is not re-sent: only that chunk\'s 4 items get "outcome unknown", the other 8 succeed', async () => {
 		capillary.sim.faults.add({ path: '/v2/transactions/bulk', after: 1, times: 1, ...faultReplies.serverError() });
-		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 4, requestSettings: { maxConcurrency: 1, retryDelay: 1 } }, { ...bulk, items: transactions(12), continueOnFail: true });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 4, requestOptions: { maxConcurrency: 1, retryDelay: 1 } }, { ...bulk, items: transactions(12), continueOnFail: true });
 		expect(bulkRequests('/v2/transactions/bulk')).toHaveLength(3);
 		expect(result.json.map((j) => j.success)).toEqual([true, true, true, true, null, null, null, null, true, true, true, true]);
 		expect(result.json[4]).toMatchObject({ outcome: 'unknown', errorCode: 'OUTCOME_UNKNOWN', errorMessage: expect.stringMatching(/HTTP 500.*Check in Capillary/) });
@@ -65,7 +65,7 @@ describe('Capillary Bulk', () => {
 
 	it('a 429 storm is retried per chunk without writing anything twice', async () => {
 		capillary.sim.faults.add({ path: '/v2/transactions/bulk', probability: 0.5, ...faultReplies.rateLimited() });
-		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 10, requestSettings: { maxRetries: 10, retryDelay: 1 } }, { ...bulk, items: transactions(100) });
+		const result = await capillary.run({ operation: 'addTransactions', input: 'json', chunkSize: 10, requestOptions: { maxRetries: 10, retryDelay: 1 } }, { ...bulk, items: transactions(100) });
 		expect(result.error).toBeUndefined();
 		const numbers = [...capillary.sim.state.transactions.values()].map((t) => t.number).filter((n) => n.startsWith('BULK-'));
 		expect(numbers).toHaveLength(100);

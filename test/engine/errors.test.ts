@@ -67,14 +67,14 @@ describe('error envelopes', () => {
 
 	it('plain HTTP 5xx with a Capillary body', async () => {
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', status: 500, body: { message: 'Internal server error', code: 500 } });
-		const result = await capillary.run({ ...lookup(), requestSettings: { maxRetries: 0 } });
+		const result = await capillary.run({ ...lookup(), requestOptions: { maxRetries: 0 } });
 		expect(result.error?.message).toBe('Capillary error 500: Internal server error');
 		expect(result.error?.description).toMatch(/Retry later/);
 	});
 
 	it('an HTML error page from a proxy names the host and the page', async () => {
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', ...faultReplies.html502() });
-		const result = await capillary.run({ ...lookup(), requestSettings: { maxRetries: 0 } });
+		const result = await capillary.run({ ...lookup(), requestOptions: { maxRetries: 0 } });
 		expect(result.error?.message).toMatch(/HTML page instead of JSON \("502 Bad Gateway"\)/);
 		expect(result.error?.description).toContain(new URL(capillary.sim.url).host);
 	});

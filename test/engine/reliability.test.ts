@@ -25,7 +25,7 @@ const run = async (parameters: Record<string, unknown>, credentials = basicAt(se
 describe('case 10: every request has a timeout', () => {
 	it('a read against a server that never answers: 1 + 2 retries = 3 requests, then "timed out"', async () => {
 		server = await hostileServer(() => undefined);
-		const result = await run({ ...lookupTom, requestSettings: { timeout: 200, maxRetries: 2, retryDelay: 1 } });
+		const result = await run({ ...lookupTom, requestOptions: { timeout: 200, maxRetries: 2, retryDelay: 1 } });
 		expect(result.error?.message).toMatch(/^The request to Capillary at 127\.0\.0\.1:\d+ timed out after 200 ms$/);
 		expect(result.error?.description).toMatch(/Tried 3 times.*Timeout/);
 		expect(server.apiRequests()).toHaveLength(3);
@@ -33,7 +33,7 @@ describe('case 10: every request has a timeout', () => {
 
 	it('a write against a server that never answers: sent 1 time (not 4), outcome unknown', async () => {
 		server = await hostileServer(() => undefined);
-		const result = await run({ ...reverse, requestSettings: { timeout: 200, maxRetries: 3, retryDelay: 1 } });
+		const result = await run({ ...reverse, requestOptions: { timeout: 200, maxRetries: 3, retryDelay: 1 } });
 		expect(result.error?.message).toMatch(/timed out after 200 ms: outcome unknown, check before retrying$/);
 		expect(server.apiRequests().filter((r) => r.path === REVERSE_PATH)).toHaveLength(1);
 	});
@@ -44,14 +44,14 @@ describe('case 10: every request has a timeout', () => {
 			res.write('{"entity":');
 			const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write(' ')), 20);
 		});
-		const result = await run({ ...reverse, requestSettings: { timeout: 150, maxRetries: 3, retryDelay: 1 } });
+		const result = await run({ ...reverse, requestOptions: { timeout: 150, maxRetries: 3, retryDelay: 1 } });
 		expect(result.error?.message).toMatch(/timed out.*outcome unknown, check before retrying$/);
 		expect(server.apiRequests()).toHaveLength(1);
 	});
 
 	it('the OAuth token request has the same timeout: 1 token request, 0 API requests, a clear credential error', async () => {
 		server = await hostileServer(() => undefined);
-		const result = await run({ ...lookupTom, authentication: 'oAuth', requestSettings: { timeout: 200, maxRetries: 2, retryDelay: 1 } }, oauthAt(server.url));
+		const result = await run({ ...lookupTom, authentication: 'oAuth', requestOptions: { timeout: 200, maxRetries: 2, retryDelay: 1 } }, oauthAt(server.url));
 		expect(result.error?.message).toBe(`Capillary at ${server.url.replace('http://', '')} did not answer the OAuth token request within 200 ms`);
 		expect(server.tokenRequests()).toHaveLength(1);
 		expect(server.apiRequests()).toHaveLength(0);
@@ -60,7 +60,7 @@ describe('case 10: every request has a timeout', () => {
 	it("the trigger's poll ends too: at most 1 + 1 retry requests, then an error", async () => {
 		server = await hostileServer(() => undefined);
 		const trigger = await createPoller({
-			parameters: { authentication: 'basicAuth', event: 'behaviouralEventDefinition', eventName: 'CartAbandoned', options: { timeZone: 'Asia/Kolkata' }, requestSettings: { timeout: 200, maxRetries: 1, retryDelay: 1 } },
+			parameters: { authentication: 'basicAuth', event: 'behaviouralEventDefinition', eventName: 'CartAbandoned', options: { timeZone: 'Asia/Kolkata' }, requestOptions: { timeout: 200, maxRetries: 1, retryDelay: 1 } },
 			credentials: basicAt(server.url),
 		});
 		const poll = await trigger.poll();
@@ -85,7 +85,7 @@ describe('case 11: a write is re-sent only when Capillary proved it was not proc
 
 	it('503 after an applied write: 1 send, 1 write applied (not 4), item error "outcome unknown, check before retrying"', async () => {
 		const applied = await applyingServer({ status: 503, body: '<html><title>503 Service Unavailable</title></html>' });
-		const result = await run({ ...reverse, requestSettings: { maxRetries: 3, retryDelay: 1 } });
+		const result = await run({ ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });
 		expect(result.error?.message).toMatch(/\(outcome unknown, check before retrying\)$/);
 		expect(result.error?.description).toMatch(/It was not re-sent\. Check in Capillary whether it was applied before running it again/);
 		expect(server!.apiRequests()).toHaveLength(1);
@@ -98,7 +98,7 @@ describe('case 11: a write is re-sent only when Capillary proved it was not proc
 		['504', { status: 504, body: { message: 'Gateway Timeout' } }],
 	])('%s after a write: 1 send, outcome unknown', async (_name, reply) => {
 		await applyingServer(reply);
-		const result = await run({ ...reverse, requestSettings: { maxRetries: 3, retryDelay: 1 } });
+		const result = await run({ ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });
 		expect(result.error?.message).toMatch(/outcome unknown, check before retrying/);
 		expect(server!.apiRequests()).toHaveLength(1);
 	});
@@ -107,7 +107,7 @@ describe('case 11: a write is re-sent only when Capillary proved it was not proc
 		server = await hostileServer((_req, res) => {
 			res.socket?.destroy();
 		});
-		const result = await run({ ...reverse, requestSettings: { maxRetries: 3, retryDelay: 1 } });
+		const result = await run({ ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });
 		expect(result.error?.message).toMatch(/outcome unknown, check before retrying$/);
 		expect(server.apiRequests()).toHaveLength(1);
 	});
@@ -119,7 +119,7 @@ describe('case 11: a write is re-sent only when Capillary proved it was not proc
 	])('%s proves "not processed": 2 sends, the second succeeds', async (_name, reply) => {
 		let sends = 0;
 		server = await hostileServer((req, res) => (++sends === 1 ? json(res, reply.status, reply.body) : json(res, 200, { entity: 77, warnings: [] })));
-		const result = await run({ ...reverse, requestSettings: { maxRetries: 3, retryDelay: 1 } });
+		const result = await run({ ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });
 		expect(result.error).toBeUndefined();
 		expect(server.apiRequests()).toHaveLength(2);
 	});
@@ -127,7 +127,7 @@ describe('case 11: a write is re-sent only when Capillary proved it was not proc
 	it('a read after a bare 503 is still retried: 3 requests for 2 failures', async () => {
 		let sends = 0;
 		server = await hostileServer((_req, res) => (++sends <= 2 ? json(res, 503, '') : json(res, 200, { entity: 1001, warnings: [] })));
-		const result = await run({ ...lookupTom, requestSettings: { maxRetries: 3, retryDelay: 1 } });
+		const result = await run({ ...lookupTom, requestOptions: { maxRetries: 3, retryDelay: 1 } });
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([{ customerId: 1001 }]);
 		expect(server.apiRequests()).toHaveLength(3);
@@ -167,7 +167,7 @@ describe('case 3: Return All stops when a page brings nothing new, and at Max Pa
 
 	it('a server that always has more: stops at Max Pages (5 requests), error naming the endpoint', async () => {
 		server = await hostileServer((req, res) => json(res, 200, page(Number(req.query.offset))));
-		const result = await run({ ...retro, requestSettings: { maxPages: 5 } });
+		const result = await run({ ...retro, requestOptions: { maxPages: 5 } });
 		expect(result.error?.message).toBe('Stopped paging after 5 pages (Max Pages) (GET /v2/customers/{customerId}/retroRequest)');
 		expect(server.apiRequests().map((r) => r.query.offset)).toEqual(['0', '100', '200', '300', '400']);
 	});

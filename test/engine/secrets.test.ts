@@ -97,7 +97,7 @@ describe('secrets never leak', () => {
 	}, 20 * 60_000);
 
 	it('failure paths: wrong password, wrong secret, server error pages, expired tokens, network errors', async () => {
-		const lookup = { resource: 'customer', operation: 'getId', identifierName: 'mobile', identifierValue: '919111111111', source: 'INSTORE', requestSettings: { maxRetries: 0 } };
+		const lookup = { resource: 'customer', operation: 'getId', identifierName: 'mobile', identifierValue: '919111111111', source: 'INSTORE', requestOptions: { maxRetries: 0 } };
 		const results: RunResult[] = [];
 		results.push(await capillary.run(lookup, { credentials: basicCredentials(capillary.sim, { username: TILL, password: `${PASSWORD}-wrong` }) }));
 		results.push(await capillary.run(lookup, { auth: 'oauth', credentials: oauthCredentials(capillary.sim, { clientId: CLIENT, clientSecret: `${CLIENT_SECRET}-wrong` }) }));
@@ -123,7 +123,7 @@ describe('secrets never leak', () => {
 		const haystack: string[] = [];
 		for (const auth of ['basic', 'oauth'] as const) {
 			const credentials: Record<string, ReturnType<typeof basic>> = auth === 'oauth' ? { capillaryOAuthApi: oauth() } : { capillaryApi: basic() };
-			const parameters = { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['customerAdded', 'transactionAdded'], options: { fetchEntity: true }, requestSettings: { maxRetries: 0 } };
+			const parameters = { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['customerAdded', 'transactionAdded'], options: { fetchEntity: true }, requestOptions: { maxRetries: 0 } };
 			const t = await createEventTrigger({ parameters, credentials });
 			try {
 				await t.activate();

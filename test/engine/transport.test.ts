@@ -13,7 +13,7 @@ describe('concurrency cap', () => {
 
 	it('keeps at most N requests in flight, whatever the number of items, and keeps input order', async () => {
 		const mobiles = Array.from({ length: 24 }, (_, i) => (i % 2 ? '919111111111' : '919222222222'));
-		const result = await capillary.run({ ...lookupByItem, requestSettings: { maxConcurrency: 3 } }, { items: mobiles.map((mobile) => ({ mobile })) });
+		const result = await capillary.run({ ...lookupByItem, requestOptions: { maxConcurrency: 3 } }, { items: mobiles.map((mobile) => ({ mobile })) });
 		expect(result.error).toBeUndefined();
 		expect(capillary.sim.maxInFlight).toBe(3);
 		expect(result.json.map((j) => j.customerId)).toEqual(mobiles.map((m) => (m === '919111111111' ? 1001 : 1002)));
@@ -38,7 +38,7 @@ describe('retries', () => {
 		['461 search busy', faultReplies.searchBusy()],
 	])('retries %s for that item only', async (_name, fault) => {
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', query: { identifierValue: '919222222222' }, times: 2, ...fault });
-		const result = await capillary.run({ ...lookupByItem, requestSettings: fast }, { items: [{ mobile: '919111111111' }, { mobile: '919222222222' }] });
+		const result = await capillary.run({ ...lookupByItem, requestOptions: fast }, { items: [{ mobile: '919111111111' }, { mobile: '919222222222' }] });
 		expect(result.error).toBeUndefined();
 		expect(result.json).toEqual([{ customerId: 1001 }, { customerId: 1002 }]);
 		const perItem = capillary.sim.apiRequests().map((r) => r.query.identifierValue);
@@ -49,14 +49,14 @@ describe('retries', () => {
 	it('honours Retry-After', async () => {
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', times: 1, ...faultReplies.rateLimited(1) });
 		const started = Date.now();
-		const result = await capillary.run({ ...lookupByItem, requestSettings: fast }, { items: [{ mobile: '919111111111' }] });
+		const result = await capillary.run({ ...lookupByItem, requestOptions: fast }, { items: [{ mobile: '919111111111' }] });
 		expect(result.error).toBeUndefined();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
 	});
 
 	it('gives up after Max Retries with a clear error', async () => {
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', ...faultReplies.rateLimited() });
-		const result = await capillary.run({ ...lookupByItem, requestSettings: { maxRetries: 2, retryDelay: 1 } }, { items: [{ mobile: '919111111111' }] });
+		const result = await capillary.run({ ...lookupByItem, requestOptions: { maxRetries: 2, retryDelay: 1 } }, { items: [{ mobile: '919111111111' }] });
 		expect(result.error?.message).toMatch(/Capillary error 429/);
 		expect(result.error?.description).toMatch(/sent 3 times/);
 		expect(attemptsOf('/v2/customers/lookup')).toBe(3);
@@ -64,14 +64,14 @@ describe('retries', () => {
 
 	it('retries reads after a network error', async () => {
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', times: 1, dropConnection: true });
-		const result = await capillary.run({ ...lookupByItem, requestSettings: fast }, { items: [{ mobile: '919111111111' }] });
+		const result = await capillary.run({ ...lookupByItem, requestOptions: fast }, { items: [{ mobile: '919111111111' }] });
 		expect(result.error).toBeUndefined();
 		expect(attemptsOf('/v2/customers/lookup')).toBe(2);
 	});
 
 	it('does not re-send a write after a network error: it may have been applied', async () => {
 		capillary.sim.faults.add({ path: '/v2/points/reverse', dropConnection: true, times: 1 });
-		const result = await capillary.run({ resource: 'points', operation: 'reverseRedemption', redemptionId: 'R1', identifierName: 'mobile', identifierValue: '919111111111', requestSettings: fast });
+		const result = await capillary.run({ resource: 'points', operation: 'reverseRedemption', redemptionId: 'R1', identifierName: 'mobile', identifierValue: '919111111111', requestOptions: fast });
 		expect(result.error?.message).toMatch(/request to Capillary at 127\.0\.0\.1:\d+ failed: the connection was closed.*: outcome unknown, check before retrying$/);
 		expect(result.error?.description).toMatch(/Capillary may have applied it/);
 		expect(attemptsOf('/v2/points/reverse')).toBe(1);
@@ -79,11 +79,11 @@ describe('retries', () => {
 
 	it('does not re-send a write after a 500, but does re-send a read', async () => {
 		capillary.sim.faults.add({ path: '/v2/points/reverse', times: 1, ...faultReplies.serverError() });
-		const write = await capillary.run({ resource: 'points', operation: 'reverseRedemption', redemptionId: 'R1', identifierName: 'mobile', identifierValue: '919111111111', requestSettings: fast });
+		const write = await capillary.run({ resource: 'points', operation: 'reverseRedemption', redemptionId: 'R1', identifierName: 'mobile', identifierValue: '919111111111', requestOptions: fast });
 		expect(write.error?.message).toMatch(/Capillary error 500/);
 		expect(attemptsOf('/v2/points/reverse')).toBe(1);
 		capillary.sim.faults.add({ path: '/v2/customers/lookup', times: 1, ...faultReplies.serverError() });
-		const read = await capillary.run({ ...lookupByItem, requestSettings: fast }, { items: [{ mobile: '919111111111' }] });
+		const read = await capillary.run({ ...lookupByItem, requestOptions: fast }, { items: [{ mobile: '919111111111' }] });
 		expect(read.error).toBeUndefined();
 		expect(attemptsOf('/v2/customers/lookup')).toBe(2);
 	});
@@ -103,7 +103,7 @@ describe('retries', () => {
 				toIdentifierType: 'MOBILE',
 				toIdentifierValue: '919222222222',
 				otpCode: '={{ $json.code }}',
-				requestSettings: { maxRetries: 10, retryDelay: 1 },
+				requestOptions: { maxRetries: 10, retryDelay: 1 },
 			},
 			{ items: codes },
 		);

@@ -25,7 +25,7 @@ afterEach(async () => {
 async function trigger(parameters: INodeParameters = {}, auth: AuthKind = 'basic'): Promise<EventTriggerHarness> {
 	const credentials: Record<string, ICredentialDataDecryptedObject> = auth === 'oauth' ? { capillaryOAuthApi: oauthCredentials(capillary.sim) } : { capillaryApi: basicCredentials(capillary.sim) };
 	const harness = await createEventTrigger({
-		parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['transactionAdded', 'customerAdded'], requestSettings: { retryDelay: 1 }, ...parameters },
+		parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['transactionAdded', 'customerAdded'], requestOptions: { retryDelay: 1 }, ...parameters },
 		credentials,
 	});
 	open.push(harness);

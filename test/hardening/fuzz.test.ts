@@ -68,7 +68,7 @@ describe('fuzzing every operation with bad input', () => {
 		const problems: string[] = [];
 		for (const c of cases) {
 			capillary.sim.reset('demo');
-			const parameters: INodeParameters = { resource: c.resource, operation: c.operation, ...c.parameters, requestSettings: { maxRetries: 0 } };
+			const parameters: INodeParameters = { resource: c.resource, operation: c.operation, ...c.parameters, requestOptions: { maxRetries: 0 } };
 			let timer: NodeJS.Timeout | undefined;
 			const result = await Promise.race([
 				capillary.run(parameters, { items: c.items, auth: c.auth }),

@@ -58,7 +58,7 @@ describe('response robustness on every operation', () => {
 					mutated++;
 					return mutation.apply(reply);
 				};
-				const result = await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters, requestSettings: { maxRetries: 0 } }, { auth: c.auth, items, inputItems: c.inputItems });
+				const result = await capillary.run({ resource: c.resource, operation: c.operation, ...c.parameters, requestOptions: { maxRetries: 0 } }, { auth: c.auth, items, inputItems: c.inputItems });
 				runs++;
 				const label = `${c.resource}:${c.operation} [${mutation.name}]`;
 				if (result.error && !/NodeApiError|NodeOperationError/.test(String(result.error.name))) problems.push(`${label}: ${result.error.name}: ${result.error.message}`);
@@ -76,7 +76,7 @@ describe('response robustness on every operation', () => {
 			capillary.sim.reset('demo');
 			await e.setup?.(capillary.sim);
 			capillary.sim.responseMutator = (reply) => (reply.raw === undefined ? mutations[3].apply(reply) : reply);
-			const result = await capillary.run({ resource: e.resource, operation: e.operation, ...e.parameters, requestSettings: { maxRetries: 0 } });
+			const result = await capillary.run({ resource: e.resource, operation: e.operation, ...e.parameters, requestOptions: { maxRetries: 0 } });
 			if (!result.error) problems.push(`${e.resource}:${e.operation} (${e.title}): reported success`);
 		}
 		expect(problems).toEqual([]);

@@ -184,7 +184,7 @@ const EXTRA: ExtraCase[] = [
 		resource: 'customer',
 		operation: 'getId',
 		title: "n8n's request options: a proxy that refuses (no retries)",
-		parameters: { ...lookup, requestOptions: { proxy: 'http://user:p%40ss@127.0.0.1:9' }, requestSettings: { maxRetries: 0 } },
+		parameters: { ...lookup, requestOptions: { proxy: 'http://user:p%40ss@127.0.0.1:9', maxRetries: 0 } },
 		items: [mobiles[0]],
 		continueOnFail: true,
 	},

@@ -23,7 +23,7 @@ describe('otp: daily quota', () => {
 		sim.clearRequests();
 		const items = Array.from({ length: 11 }, () => ({ mobile: TOM_MOBILE }));
 		const started = Date.now();
-		const result = await capillary.run({ ...generate, requestSettings: { maxConcurrency: 1, retryDelay: 200 } }, { items, continueOnFail: true });
+		const result = await capillary.run({ ...generate, requestOptions: { maxConcurrency: 1, retryDelay: 200 } }, { items, continueOnFail: true });
 		const generated = sim.apiRequests().filter((r) => r.path === '/v2/otp/generate');
 		expect(generated).toHaveLength(11);
 		expect(generated.map((r) => r.status)).toEqual([...Array(10).fill(200), 429]);

@@ -239,7 +239,7 @@ export class TriggerSession {
 
 	async poll(): Promise<PollRun> {
 		const poller = await createPoller({
-			parameters: { authentication: 'basicAuth', requestSettings: { retryDelay: 1, maxRetries: 0 }, ...this.parameters },
+			parameters: { authentication: 'basicAuth', requestOptions: { retryDelay: 1, maxRetries: 0 }, ...this.parameters },
 			credentials: { capillaryApi: credentialsFor(this.server) },
 			staticData: this.stored,
 		});

@@ -131,7 +131,7 @@ describe.each(cases)('Capillary Trigger event "$event"', (c) => {
 		const extra = c.prepare?.() ?? {};
 		const credentials: Record<string, ICredentialDataDecryptedObject> = { capillaryApi: basicCredentials(capillary.sim) };
 		const trigger = await createPoller({
-			parameters: { authentication: 'basicAuth', event: c.event, ...c.parameters, ...extra, options: { timeZone: 'Asia/Kolkata' }, requestSettings: { retryDelay: 1 } },
+			parameters: { authentication: 'basicAuth', event: c.event, ...c.parameters, ...extra, options: { timeZone: 'Asia/Kolkata' }, requestOptions: { retryDelay: 1 } },
 			credentials,
 		});
 		expect((await trigger.poll()).items).toBeNull();

@@ -20,7 +20,7 @@ async function poller(parameters: INodeParameters, auth: 'basic' | 'oauth' = 'ba
 	return await createPoller({ parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', ...parameters }, credentials, staticData });
 }
 
-const rejected = (extra: INodeParameters = {}) => ({ event: 'rejectedTransaction', options: ORG, requestSettings: { retryDelay: 1 }, ...extra });
+const rejected = (extra: INodeParameters = {}) => ({ event: 'rejectedTransaction', options: ORG, requestOptions: { retryDelay: 1 }, ...extra });
 const ids = (items: Array<Record<string, unknown>> | null) => (items ?? []).map((i) => i.entityId);
 const apiCalls = () => capillary.sim.apiRequests().length;
 

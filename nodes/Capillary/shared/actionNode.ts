@@ -5,7 +5,7 @@ import { BASE_URL_EXPRESSION } from '../../../credentials/CapillaryAuth';
 import { listSearchMethods, loadOptionsMethods } from '../methods';
 import { executeCapillaryRequest } from './executor';
 import { assembleProperties, type BuiltResource } from './operation';
-import { authenticationField, credentialDescriptions, throughputSettings } from './transport';
+import { authenticationField, credentialDescriptions, requestOptionsWithout } from './transport';
 
 /** What every action node shares besides its identity (name, icon, subtitle…). */
 export type ActionNodeParts = Pick<
@@ -45,7 +45,7 @@ export function actionNodeParts(resources: BuiltResource[]): ActionNodeParts {
 		// operation therefore runs through one executor (n8n calls it as the pagination handler)
 		// that adds the concurrency cap, retries, token refresh, paging and Capillary's error mapping.
 		requestOperations: { pagination: executeCapillaryRequest },
-		properties: [authenticationField, resourceField, ...assembleProperties(resources), throughputSettings],
+		properties: [authenticationField, resourceField, ...assembleProperties(resources), requestOptionsWithout('timeout')],
 	};
 }
 

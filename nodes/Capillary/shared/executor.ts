@@ -358,7 +358,7 @@ async function fetchPages(
 				context,
 				operation,
 				`Stopped paging after ${pages} pages (Max Pages)`,
-				`${collected.length} results were read and Capillary still reported more. Raise Request Settings > Max Pages, or narrow the filters.`,
+				`${collected.length} results were read and Capillary still reported more. Raise Max Pages (the node's Settings > Request Options), or narrow the filters.`,
 			);
 		}
 		if (collected.length > 1_000_000) {

@@ -58,6 +58,8 @@ export const authenticationField: INodeProperties = {
 };
 
 export const DEFAULT_MAX_CONCURRENCY = 10;
+/** As many as a 1,000-item sync sends at once (n8n's HTTP Request node sends all items at once). */
+const MAX_CONCURRENCY = 1000;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_RETRY_DELAY_MS = 1000;
 export { DEFAULT_TIMEOUT_MS };
@@ -67,12 +69,18 @@ const MAX_TIMEOUT_MS = 600_000;
 export { OUTCOME_UNKNOWN };
 const MAX_TOKEN_REFRESHES = 3;
 
-/** Node-wide settings shown on every operation. */
-export const throughputSettings: INodeProperties = {
-	displayName: 'Request Settings',
-	name: 'requestSettings',
+/**
+ * Node-wide settings, on the node's Settings tab (isNodeSetting) rather than beside each
+ * operation's fields: every field shown costs the editor time on each Resource/Operation switch.
+ * On the action nodes n8n merges these options into its own Request Options of declarative nodes
+ * (batching, proxy, SSL, timeout), so they leave out the Timeout n8n brings (requestOptionsWithout).
+ */
+export const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
 	type: 'collection',
-	placeholder: 'Add Setting',
+	isNodeSetting: true,
+	placeholder: 'Add Option',
 	default: {},
 	description: 'Concurrency, retries, timeout and paging limits of the requests this node sends',
 	options: [
@@ -80,9 +88,10 @@ export const throughputSettings: INodeProperties = {
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 100 },
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
 			default: DEFAULT_MAX_CONCURRENCY,
-			description: 'How many requests this node keeps in flight at once, across all input items',
+			description:
+				'How many requests this node keeps in flight at once, across all input items. More is faster for large inputs; Capillary may answer a burst with "try later" codes, which are retried.',
 		},
 		{
 			displayName: 'Max Pages',
@@ -122,9 +131,9 @@ export const throughputSettings: INodeProperties = {
 	],
 };
 
-/** The Request Settings a node shows, without the ones it has no use for (e.g. a trigger sends one request at a time). */
-export function requestSettingsWithout(...names: string[]): INodeProperties {
-	return { ...throughputSettings, options: (throughputSettings.options ?? []).filter((o) => !names.includes(o.name)) };
+/** The Request Options a node shows, without the ones it has no use for (e.g. a trigger sends one request at a time). */
+export function requestOptionsWithout(...names: string[]): INodeProperties {
+	return { ...requestOptionsField, options: (requestOptionsField.options ?? []).filter((o) => !names.includes(o.name)) };
 }
 
 interface RequestSettings {
@@ -137,13 +146,13 @@ interface RequestSettings {
 }
 
 export function readSettings(context: RequestContext): RequestSettings {
-	const raw = (context.getNodeParameter('requestSettings', {}) ?? {}) as IDataObject;
+	const raw = (context.getNodeParameter('requestOptions', {}) ?? {}) as IDataObject;
 	const whole = (value: unknown, fallback: number, min: number, max: number) => {
 		const n = Number(value);
 		return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : fallback;
 	};
 	return {
-		maxConcurrency: whole(raw.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1, 100),
+		maxConcurrency: whole(raw.maxConcurrency, DEFAULT_MAX_CONCURRENCY, 1, MAX_CONCURRENCY),
 		maxRetries: whole(raw.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
 		retryDelay: whole(raw.retryDelay, DEFAULT_RETRY_DELAY_MS, 0, MAX_BACKOFF_MS),
 		timeout: whole(raw.timeout, DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS),
@@ -374,7 +383,7 @@ function networkFailure(context: RequestContext, error: unknown, host: string, a
 			unknown
 				? 'This write was sent once and not re-sent: Capillary may have applied it. Check in Capillary whether it was applied before running it again. '
 				: ''
-		}Check the Region or Base URL of the credential and that n8n can reach ${host}${timedOut ? ', or raise Request Settings > Timeout' : ''}.`,
+		}Check the Region or Base URL of the credential and that n8n can reach ${host}${timedOut ? ', or raise the Timeout under the node\'s Settings > Request Options' : ''}.`,
 		httpCode: timedOut ? '408' : undefined,
 		itemIndex: itemIndexOf(context),
 	});
