@@ -104,6 +104,8 @@ async function main() {
 		}
 	}
 	if (SCENARIOS.some((s) => !isTrigger(s))) await simulatorScenarios(tsx, samples);
+	mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+	writeFileSync(join(ROOT, 'bench', 'results', 'latest-samples.json'), JSON.stringify(samples, null, 1) + '\n');
 	report(samples);
 }
 
@@ -153,7 +155,10 @@ function report(samples: Sample[]) {
 	const by = (name: string) => samples.filter((s) => s.scenario === name && !s.error);
 	const med = (name: string, key: Metric) => (by(name).length ? median(by(name).map((s) => s[key])) : NaN);
 	const spread = (name: string, key: Metric, digits: number) => {
-		const values = by(name).map((s) => s[key]);
+		// Trigger scenarios report no CPU per item.
+		const values = by(name)
+			.map((s) => s[key])
+			.filter((v): v is number => typeof v === 'number');
 		if (!values.length) return '-';
 		const f = (v: number) => v.toFixed(digits);
 		return `${f(median(values))} (${f(Math.min(...values))}–${f(Math.max(...values))})`;
