@@ -92,6 +92,14 @@ async function main() {
 		await page.keyboard.press('Escape');
 		await openDropdown(page, 'operation');
 		await page.screenshot({ path: join(DOCS, 'operation-picker.png') });
+		await page.keyboard.press('Escape');
+		// The node-wide Request Options live on the Settings tab (isNodeSetting), with n8n's own.
+		await page.locator('[data-test-id="ndv"]').getByText('Settings', { exact: true }).first().click();
+		await page.locator('[data-test-id="ndv"]').getByText('Request Options', { exact: true }).first().waitFor({ timeout: 20_000 });
+		await page.locator('[data-test-id="ndv"] [placeholder="Add Option"]:visible, [data-test-id="ndv"] .el-select__placeholder:visible').first().click();
+		await page.waitForTimeout(700);
+		await page.screenshot({ path: join(DOCS, 'request-options.png') });
+		await page.keyboard.press('Escape');
 		await closeNode(page, workflowUrl);
 
 		await openNode(page, 'Capillary Trigger');
