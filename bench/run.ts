@@ -168,7 +168,10 @@ function report(samples: Sample[]) {
 		const last = runs[runs.length - 1];
 		return `| ${name} | ${runs.length}/${RUNS} | ${spread(name, 'ms', 0)} | ${spread(name, 'cpuPerItemMs', 2)} | ${spread(name, 'maxRssMb', 0)} | ${last ? `${last.ok}/${last.items}` : '-'} | ${last?.requests ?? '-'} | ${last?.duplicates ?? '-'} |`;
 	});
-	const ratio = (a: string, b: string, key: Metric = 'ms') => (med(a, key) / med(b, key)).toFixed(2);
+	const ratio = (a: string, b: string, key: Metric = 'ms') => {
+		const value = med(a, key) / med(b, key);
+		return Number.isNaN(value) ? 'not run' : value.toFixed(2);
+	};
 	const both = (a: string, b: string) => `CPU/item ${ratio(a, b, 'cpuPerItemMs')}, wall ${ratio(a, b)}`;
 	const has = (name: string) => SCENARIOS.includes(name);
 	const trigger = (name: string) =>
