@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import {
 	additionalFields,
 	bodyInput,
+	customerIdField,
 	headerField,
 	jsonField,
 	keyValueField,
@@ -339,16 +340,7 @@ export const lead = defineResource({
 			method: 'GET',
 			path: '/v2/leads',
 			fields: [
-				{
-					displayName: 'Customer ID',
-					name: 'userId',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: '17742',
-					description: "Capillary's customer (user) ID. Get it with Customer → Get ID by Identifier.",
-					routing: toQuery('userId'),
-				},
+				customerIdField({ name: 'userId', routing: toQuery('userId') }),
 				queryOptions([...statusFilters, ...entityFilters]),
 				languageHeader,
 			],

@@ -305,8 +305,13 @@ export function entryName(loadOptionsMethod?: string, routing?: INodePropertyRou
 	return routing ? { ...base, routing } : base;
 }
 
-/** A name/value list sent as an object: `{ <target>: { name1: value1, … } }`. */
-export function keyValueField(displayName: string, name: string, target: string, description: string, nameOptions?: string): INodeProperties {
+/**
+ * A name/value list sent as an object, `{ <target>: { name1: value1, … } }`; without a target the
+ * list routes nothing and a body builder reads it (custom and extended fields of a profile).
+ */
+export function keyValueField(displayName: string, name: string, target: string | undefined, description: string, nameOptions?: string): INodeProperties {
+	const value: INodeProperties = { displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Value of the field' };
+	if (target !== undefined) value.routing = { send: { type: 'body', property: `=${target}.{{$parent.name}}` } };
 	return {
 		displayName,
 		name,
@@ -315,23 +320,7 @@ export function keyValueField(displayName: string, name: string, target: string,
 		placeholder: 'Add Field',
 		default: {},
 		description,
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					entryName(nameOptions),
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'Value of the field',
-						routing: { send: { type: 'body', property: `=${target}.{{$parent.name}}` } },
-					},
-				],
-			},
-		],
+		options: [{ displayName: 'Field', name: 'field', values: [entryName(nameOptions), value] }],
 	};
 }
 

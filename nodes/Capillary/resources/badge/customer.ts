@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, jsonField, optionalField, options, queryOptions, toBody, toQuery } from '../../shared/fields';
+import { additionalFields, customerIdField, jsonField, optionalField, options, queryOptions, toBody, toQuery } from '../../shared/fields';
 
 import type { OperationSpec } from '../../shared/types';
 import { AS_NUMBER_IF_NUMERIC, badgeField, BASE, customerIdList, triggeredByFields } from './fields';
@@ -115,16 +115,7 @@ export const customerOperations: OperationSpec[] = [
 		path: `${BASE}/customer/earn`,
 		fields: [
 			badgeField({ name: 'badgeMetaId', property: 'badgeMetaId' }),
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				description: 'ID of the customer',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: '1001',
-				routing: toBody('customerId', AS_NUMBER_IF_NUMERIC),
-			},
+			customerIdField({ routing: toBody('customerId', AS_NUMBER_IF_NUMERIC) }),
 			{
 				displayName: 'Request ID',
 				name: 'requestId',
@@ -158,16 +149,7 @@ export const customerOperations: OperationSpec[] = [
 		path: `${BASE}/customer/revokeEarn`,
 		fields: [
 			badgeField({ name: 'badgeMetaId', property: 'badgeMetaId' }),
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				description: 'ID of the customer',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: '1001',
-				routing: toBody('customerId', AS_NUMBER_IF_NUMERIC),
-			},
+			customerIdField({ routing: toBody('customerId', AS_NUMBER_IF_NUMERIC) }),
 			{
 				displayName: 'Earned Badge ID',
 				name: 'earnedBadgeId',

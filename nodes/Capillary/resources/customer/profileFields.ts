@@ -5,8 +5,8 @@ import {
 	additionalFields,
 	bodyInput,
 	customerIdField,
-	entryName,
 	isBlank,
+	keyValueField,
 	optionalField,
 	options,
 	parseJsonParameter,
@@ -86,29 +86,6 @@ export const languageHeader: INodeProperties = {
 		},
 	},
 };
-
-/** A name/value list read by a body builder (custom fields, extended fields). */
-export function pairList(displayName: string, name: string, description: string, nameOptions?: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Field',
-		default: {},
-		description,
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					entryName(nameOptions),
-					{ displayName: 'Value', name: 'value', description: 'Value to set', type: 'string', default: '' },
-				],
-			},
-		],
-	};
-}
 
 export const commChannelsField: INodeProperties = {
 	displayName: 'Communication Channels',
@@ -202,8 +179,8 @@ export function enrollmentsFrom(value: unknown): IDataObject[] {
 export function profileExtras(): INodeProperties[] {
 	return [
 		commChannelsField,
-		pairList('Custom Fields', 'customFields', 'Customer custom fields (profile `fields`) as name/value pairs, e.g. dateofbirth'),
-		pairList('Extended Fields', 'extendedFields', 'Customer extended fields enabled for the org, e.g. gender, city', 'getCustomerExtendedFields'),
+		keyValueField('Custom Fields', 'customFields', undefined, 'Customer custom fields (profile `fields`) as name/value pairs, e.g. dateofbirth'),
+		keyValueField('Extended Fields', 'extendedFields', undefined, 'Customer extended fields enabled for the org, e.g. gender, city', 'getCustomerExtendedFields'),
 		enrollmentsField,
 	];
 }

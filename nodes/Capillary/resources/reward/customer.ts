@@ -1,21 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, jsonField, optionalField, options, queryOptions, sortOrderField, toBody, toQuery } from '../../shared/fields';
+import { additionalFields, customerIdField, jsonField, optionalField, options, queryOptions, sortOrderField, toBody, toQuery } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/types';
 import { BASE, brandNameField, customFieldsBody, languageOption, rewardIdField } from './fields';
 
 /** The rewards of one customer: what they can get, what they bought, and issuing rewards to them. */
 
-const userIdField: INodeProperties = {
-	displayName: 'Customer ID',
-	name: 'userId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '565039504',
-	description: "Capillary's customer (user) ID",
-	routing: toQuery('userId'),
-};
+const userIdField = customerIdField({ name: 'userId', routing: toQuery('userId') });
 
 const IDENTIFIER_TYPES = options([
 	['Mobile', 'mobile'],

@@ -1,18 +1,14 @@
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+
 import { additionalFields, keyValueField, options, optionalField, toBody, v11FieldList } from '../../shared/fields';
 import type { OperationSpec } from '../../shared/types';
 import { v2CustomerQuery, DELIVERY_STATUSES, headerOptions, TEXT_LIST, V11_CUSTOMER_TYPES } from './fields';
 
 /** Changing a transaction: delivery status and fields (v2), or converting a not-interested bill to loyalty. */
 
-export const updateOperation: OperationSpec = {
-	value: 'update',
-	name: 'Update',
-	action: 'Update a transaction',
-	description: 'Changes the delivery status, extended and custom fields of a transaction',
-	method: 'PUT',
-	path: '/v2/transactions',
-	fields: [
-		...v2CustomerQuery(),
+/** Which transaction: by ID or by bill number, and the value, sent in the body under the chosen key. */
+function transactionKeyFields(billNumberDescription: string, routing: INodePropertyRouting): INodeProperties[] {
+	return [
 		{
 			displayName: 'Find Transaction By',
 			name: 'transactionKey',
@@ -20,7 +16,7 @@ export const updateOperation: OperationSpec = {
 			type: 'options',
 			options: [
 				{ name: 'Transaction ID', value: 'id' },
-				{ name: 'Bill Number', value: 'number', description: 'The latest transaction of the customer with this number' },
+				{ name: 'Bill Number', value: 'number', description: billNumberDescription },
 			],
 			default: 'id',
 		},
@@ -32,8 +28,21 @@ export const updateOperation: OperationSpec = {
 			required: true,
 			default: '',
 			placeholder: '2148327179',
-			routing: toBody('={{ $parameter.transactionKey }}', '={{ $parameter.transactionKey === "id" ? Number($value) : $value }}'),
+			routing,
 		},
+	];
+}
+
+export const updateOperation: OperationSpec = {
+	value: 'update',
+	name: 'Update',
+	action: 'Update a transaction',
+	description: 'Changes the delivery status, extended and custom fields of a transaction',
+	method: 'PUT',
+	path: '/v2/transactions',
+	fields: [
+		...v2CustomerQuery(),
+		...transactionKeyFields('The latest transaction of the customer with this number', toBody('={{ $parameter.transactionKey }}', '={{ $parameter.transactionKey === "id" ? Number($value) : $value }}')),
 		additionalFields([
 			{
 				displayName: 'Delivery Status',
@@ -69,26 +78,7 @@ export const updateOrConvertOperation: OperationSpec = {
 	path: '/v1.1/transaction/update',
 	v11Root: 'transaction',
 	fields: [
-		{
-			displayName: 'Find Transaction By',
-			name: 'transactionKey',
-			description: 'Whether you know the transaction ID or the bill number',
-			type: 'options',
-			options: [
-				{ name: 'Transaction ID', value: 'id' },
-				{ name: 'Bill Number', value: 'number', description: 'The latest transaction with this number' },
-			],
-			default: 'id',
-		},
-		{
-			displayName: 'Transaction ID or Bill Number',
-			name: 'transactionKeyValue',
-			description: 'The transaction ID or the bill number, as chosen above',
-			type: 'string',
-			required: true,
-			default: '',
-			routing: toBody('={{ $parameter.transactionKey }}'),
-		},
+		...transactionKeyFields('The latest transaction with this number', toBody('={{ $parameter.transactionKey }}')),
 		{
 			displayName: 'Customer Identifier Type',
 			name: 'v11CustomerType',
