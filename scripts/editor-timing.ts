@@ -15,9 +15,10 @@
  * Node names, resources and operations are read from the descriptions, not written here.
  *
  *   npm run editor-timing -- [--n 10] [--rounds 3] [--out /tmp/x.json] [--version 2.41.1] [--node-only]
- *                            [--only Loyalty,HubSpot] [--profile /tmp/dir]
+ *                            [--only Loyalty,HubSpot] [--profile /tmp/dir] [--variants]
  * --only: the nodes whose names contain one of these words. --profile: a CPU profile of the page
  * (Chrome DevTools format) per node and opening, to see where the editor spends a switch.
+ * --variants: also each node with one thing changed (see scripts/lib/editor-variants.ts).
  * Needs chromium (apt-get install chromium; or CHROMIUM=/path/to/chrome).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { basename, join } from 'node:path';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { chromium, type Page } from 'playwright-core';
 
+import { type VariantSource, writeVariants } from './lib/editor-variants';
 import { ensureN8n, ROOT } from './lib/n8n';
 import { startStack, TILL_CREDENTIAL } from './lib/stack';
 
@@ -38,6 +40,7 @@ interface Options {
 	nodeOnly: boolean;
 	only: string[];
 	profile?: string;
+	variants: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -53,6 +56,7 @@ function parseArgs(argv: string[]): Options {
 		nodeOnly: argv.includes('--node-only'),
 		only: (value('--only') ?? '').split(',').filter(Boolean),
 		profile: value('--profile'),
+		variants: argv.includes('--variants'),
 	};
 }
 
@@ -72,6 +76,8 @@ interface NodeUnderTest {
 	operations: Record<string, Choice[]>;
 	defaultOperation: Record<string, string>;
 	credentials?: Record<string, { id: string; name: string }>;
+	/** The built file and class of a Capillary node (for --variants). */
+	source?: VariantSource;
 }
 
 const median = (xs: number[]) => {
@@ -103,7 +109,8 @@ function capillaryNodes(): NodeUnderTest[] {
 	for (const entry of pkg.n8n.nodes) {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const module = require(join(ROOT, entry)) as Record<string, new () => { description: INodeTypeDescription }>;
-		const description = new module[basename(entry, '.node.js')]().description;
+		const className = basename(entry, '.node.js');
+		const description = new module[className]().description;
 		if (description.group.includes('trigger') || !description.properties.some((p) => p.name === 'resource')) continue;
 		nodes.push({
 			label: description.displayName,
@@ -112,15 +119,18 @@ function capillaryNodes(): NodeUnderTest[] {
 			description,
 			...choicesOf(description),
 			credentials: { capillaryApi: TILL_CREDENTIAL },
+			source: { label: description.displayName, file: join(ROOT, entry), className },
 		});
 	}
 	return nodes;
 }
 
+const HUBSPOT_FILE = 'node_modules/n8n-nodes-base/dist/nodes/Hubspot/Hubspot.node.js';
+
 /** n8n's HubSpot node (its default version) from the n8n install the editor runs. */
 function hubspotNode(installDir: string): NodeUnderTest {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { Hubspot } = require(join(installDir, 'node_modules/n8n-nodes-base/dist/nodes/Hubspot/Hubspot.node.js')) as {
+	const { Hubspot } = require(join(installDir, HUBSPOT_FILE)) as {
 		Hubspot: new () => { description: { defaultVersion: number }; nodeVersions: Record<string, { description: INodeTypeDescription }> };
 	};
 	const versioned = new Hubspot();
@@ -353,9 +363,14 @@ function editorWorkflow(id: string, nodes: NodeUnderTest[]): string {
 	return file;
 }
 
-async function measureEditor(options: Options, nodes: NodeUnderTest[]): Promise<Map<string, EditorSamples>> {
+async function measureEditor(options: Options, nodes: NodeUnderTest[], customExtensions?: string): Promise<Map<string, EditorSamples>> {
 	const workflowId = 'capEditorTiming01';
-	const stack = await startStack({ version: options.version, extraWorkflows: [editorWorkflow(workflowId, nodes)], log: (l) => console.log(l) });
+	const stack = await startStack({
+		version: options.version,
+		extraWorkflows: [editorWorkflow(workflowId, nodes)],
+		log: (l) => console.log(l),
+		...(customExtensions ? { env: { N8N_CUSTOM_EXTENSIONS: customExtensions } } : {}),
+	});
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -447,6 +462,16 @@ async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	const installed = ensureN8n(options.version, (l) => console.log(l));
 	const nodes = [...capillaryNodes(), hubspotNode(installed.installDir)].filter((node) => !options.only.length || options.only.some((word) => node.label.includes(word)));
+	let customExtensions: string | undefined;
+	if (options.variants) {
+		const hubspot = nodes.some((node) => node.type === 'n8n-nodes-base.hubspot') ? join(installed.installDir, HUBSPOT_FILE) : undefined;
+		const { dir, variants } = writeVariants(nodes.flatMap((node) => (node.source ? [node.source] : [])), hubspot);
+		customExtensions = dir;
+		for (const variant of variants) {
+			const { label, type, description } = variant;
+			nodes.push({ label, type, typeVersion: Number(description.version), description, ...choicesOf(description), ...(variant.capillary ? { credentials: { capillaryApi: TILL_CREDENTIAL } } : {}) });
+		}
+	}
 	// The editor's own n8n-workflow (the install's), so the timing is of the code the editor runs.
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const workflowModule = require(join(installed.installDir, 'node_modules/n8n-workflow')) as NodeHelpersModule;
@@ -462,7 +487,7 @@ async function main() {
 	}));
 
 	if (!options.nodeOnly) {
-		const samples = await measureEditor(options, nodes);
+		const samples = await measureEditor(options, nodes, customExtensions);
 		for (const row of rows) {
 			const s = samples.get(row.node)!;
 			const switches = [...s.resourceSwitch, ...s.operationSwitch];

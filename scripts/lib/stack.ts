@@ -50,6 +50,8 @@ export async function startStack(options: {
 	log?: (line: string) => void;
 	/** Import these workflow files besides the examples. */
 	extraWorkflows?: string[];
+	/** Extra environment for n8n. */
+	env?: Record<string, string>;
 }): Promise<Stack> {
 	const log = options.log ?? (() => undefined);
 	const sim = await startSimulator({ port: options.simPort ?? 0, seed: 'demo' });
@@ -58,7 +60,7 @@ export async function startStack(options: {
 	try {
 		const installed = ensureN8n(options.version, log);
 		if (options.userFolder) rmSync(options.userFolder, { recursive: true, force: true });
-		n8n = await createN8n(installed, { port: options.n8nPort, userFolder: options.userFolder });
+		n8n = await createN8n(installed, { port: options.n8nPort, userFolder: options.userFolder, env: options.env });
 		importFixtures(n8n, sim.url, options.extraWorkflows ?? [], log);
 		log(`starting n8n ${options.version}…`);
 		await n8n.start();
