@@ -99,6 +99,8 @@ export class CapillaryApi implements ICredentialType {
 			url: CREDENTIAL_TEST_PATH,
 			qs: { format: 'json' },
 			headers: { Accept: 'application/json' },
+			// Credentials go to the Capillary host only.
+			disableFollowRedirect: true,
 		},
 		rules: credentialTestRules,
 	};

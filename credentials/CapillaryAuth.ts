@@ -132,6 +132,31 @@ export function basicAuthorization(username: string, password: string, passwordI
 	return header;
 }
 
+/**
+ * The strings of a credential no answer may carry back to the user: the till password, its MD5 and
+ * the Basic header; the OAuth client secret and stored token. (A server that echoes the request
+ * would otherwise put them into an error message.)
+ */
+export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	const password = String(credentials.password ?? '');
+	const secrets = [String(credentials.clientSecret ?? ''), String(credentials.accessToken ?? '')];
+	if (password) {
+		const header = basicAuthorization(String(credentials.username ?? ''), password, credentials.isMd5Hash === true);
+		secrets.push(password, header.slice('Basic '.length), Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8').split(':').pop() ?? '');
+	}
+	return secrets.filter((secret) => secret.length >= 4);
+}
+
+/** `value` with every secret replaced by [redacted]; the same object when none occurs (the usual case). */
+export function redact<T>(value: T, secrets: string[]): T {
+	if (value === undefined || value === null || secrets.length === 0) return value;
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	if (text === undefined || !secrets.some((secret) => text.includes(secret))) return value;
+	let clean = text;
+	for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
+	return (typeof value === 'string' ? clean : JSON.parse(clean)) as T;
+}
+
 // ---------------------------------------------------------------------------------------------
 // OAuth client key/secret → token (POST /v3/oauth/token/generate)
 // ---------------------------------------------------------------------------------------------
@@ -336,6 +361,8 @@ async function mintToken(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The client secret goes to the credential's host only.
+		disableFollowRedirect: true,
 		timeout: timeoutMs,
 	};
 	let response: { statusCode: number; body: unknown } | undefined;
@@ -360,7 +387,7 @@ async function mintToken(
 			networkCode,
 		);
 	}
-	const body = asRecord(typeof response.body === 'string' ? safeJson(response.body) : response.body);
+	const body = asRecord(redact(typeof response.body === 'string' ? safeJson(response.body) : response.body, secretsOf(credentials)));
 	const errors = Array.isArray(body?.errors) ? body.errors : [];
 	const error = errors.map(asRecord).find((e) => e !== undefined && (e.code !== undefined || e.message !== undefined));
 	const data = asRecord(body?.data);

@@ -87,6 +87,8 @@ export class CapillaryOAuthApi implements ICredentialType {
 			url: CREDENTIAL_TEST_PATH,
 			qs: { format: 'json' },
 			headers: { Accept: 'application/json' },
+			// Credentials go to the Capillary host only.
+			disableFollowRedirect: true,
 		},
 		rules: credentialTestRules,
 	};

@@ -23,6 +23,7 @@ function partnerProgramSearch(value: (partner: IDataObject) => string) {
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 		})) as { statusCode: number; body: unknown };
 		const body = parseBody(response.body);
 		const problem = findProblem('v2', response.statusCode, body);

@@ -49,9 +49,10 @@ function v11Collection(value: unknown): unknown {
 	return value;
 }
 
-function numberOf(value: unknown): number | undefined {
-	const n = typeof value === 'string' ? Number(value) : value;
-	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+/** A count Capillary reports (a total): a whole number ≥ 0, or a string of one; anything else is no count. */
+export function countOf(value: unknown): number | undefined {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 export function unwrap(family: ApiFamily, body: unknown, output: OutputSpec = {}): Unwrapped {
@@ -63,7 +64,7 @@ export function unwrap(family: ApiFamily, body: unknown, output: OutputSpec = {}
 		if (keys.length === 0) return { entities: isObject(response) && isObject(response.status) ? [response.status] : [] };
 		if (keys.length === 1) {
 			const collection = response[keys[0]];
-			return { entities: toEntities(v11Collection(collection), valueName), total: numberOf(isObject(collection) ? collection.count : undefined) };
+			return { entities: toEntities(v11Collection(collection), valueName), total: countOf(isObject(collection) ? collection.count : undefined) };
 		}
 		const rest = { ...response };
 		delete rest.status;
@@ -72,7 +73,7 @@ export function unwrap(family: ApiFamily, body: unknown, output: OutputSpec = {}
 
 	if (!isObject(body)) return { entities: toEntities(body, valueName) };
 	const warnings = Array.isArray(body.warnings) && body.warnings.length ? (body.warnings as unknown[]) : undefined;
-	const total = numberOf(getPath(body, 'pagination.total'));
+	const total = countOf(getPath(body, 'pagination.total'));
 	if (output.items) return { entities: toEntities(getPath(body, output.items), valueName), warnings, total };
 	if (Array.isArray(body.data) || isObject(body.data)) return { entities: toEntities(body.data, valueName), warnings, total };
 	if (Array.isArray(body.response)) return { entities: toEntities(body.response, valueName), warnings, total };

@@ -15,7 +15,7 @@ export interface CapillaryProblem {
 	code: string;
 	message: string;
 	/** Where it came from, for the description. */
-	kind: 'http' | 'v1.1 status' | 'v1.1 item' | 'v2 errors' | 'v3 errors' | 'not json' | 'empty';
+	kind: 'http' | 'v1.1 status' | 'v1.1 item' | 'v2 errors' | 'v3 errors' | 'not json' | 'empty' | 'redirect';
 }
 
 /** Short human messages for the codes users meet most. Keyed by Capillary code. */
@@ -130,6 +130,10 @@ export function isTokenRejection(httpCode: number, body: unknown): boolean {
  * the envelope layer (they are not a failure of the whole request).
  */
 export function findProblem(family: ApiFamily, httpCode: number, body: unknown): CapillaryProblem | undefined {
+	// Redirects are not followed: a write would be sent twice, and credentials would go to another host.
+	if (httpCode >= 300 && httpCode < 400) {
+		return { httpCode, code: String(httpCode), message: `Capillary answered with a redirect (HTTP ${httpCode}), which the node does not follow`, kind: 'redirect' };
+	}
 	if (typeof body === 'string' || Buffer.isBuffer(body)) {
 		const text = String(body).trim();
 		if (httpCode >= 400 || text) {
@@ -228,6 +232,18 @@ function hasEntityOutcomes(object: IDataObject | undefined): boolean {
 	);
 }
 
+/**
+ * The body carries results besides errors and status (v2/v3 data or entities, a v1.1 response with
+ * entity lists): Capillary processed at least part of the request.
+ */
+export function carriesPayload(body: unknown): boolean {
+	const object = asObject(body);
+	if (!object) return Array.isArray(body) && body.length > 0;
+	const response = asObject(object.response);
+	if (response) return Object.entries(response).some(([key, value]) => key !== 'status' && value !== null && value !== undefined && value !== '');
+	return hasPayload(object);
+}
+
 /** A v2 body that carries data alongside `errors` reports a partial outcome, not a failed request. */
 function hasPayload(object: IDataObject | undefined): boolean {
 	if (!object) return false;
@@ -236,7 +252,9 @@ function hasPayload(object: IDataObject | undefined): boolean {
 			!['errors', 'warnings', 'success', 'status', 'code', 'message'].includes(key) &&
 			value !== null &&
 			value !== undefined &&
-			!(Array.isArray(value) && value.length === 0),
+			value !== '' &&
+			!(Array.isArray(value) && value.length === 0) &&
+			!(asObject(value) !== undefined && Object.keys(value as object).length === 0),
 	);
 }
 
@@ -273,10 +291,12 @@ export function describeProblem(problem: CapillaryProblem, context: { host?: str
 	if (problem.code === '4000' || problem.code === '403' || problem.httpCode === 403 || problem.httpCode === 401) {
 		if (context.accessGroup) hints.push(`This operation needs the access group resource "${context.accessGroup}" (InTouch > Settings > API access).`);
 	}
-	if (problem.kind === 'not json') {
+	if (problem.kind === 'redirect') {
+		hints.push(`Check the Region or Base URL of the credential: ${context.host ?? 'the host'} should be the Capillary API host itself (https, no path).`);
+	} else if (problem.kind === 'not json') {
 		hints.push(`HTTP ${problem.httpCode} from ${context.host ?? 'the server'}. This usually means an outage or a wrong Base URL; try again later or check the Region.`);
 	}
-	if (!known && problem.kind !== 'not json') {
+	if (!known && problem.kind !== 'not json' && problem.kind !== 'redirect') {
 		hints.push(
 			problem.httpCode >= 500
 				? 'Capillary had a problem processing the request. Retry later; if it persists, contact Capillary support with the time of the request.'

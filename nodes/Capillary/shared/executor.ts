@@ -13,7 +13,7 @@ import { createHash } from 'crypto';
 
 import { hostOf } from '../../../credentials/CapillaryAuth';
 import { accessGroupOf } from './accessGroups';
-import { entityFailure, getPath, unwrap } from './envelopes';
+import { countOf, entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { isBlank } from './fields';
 import { getOperation, pathParameters } from './operation';
@@ -97,6 +97,15 @@ export function checkPathValue(node: INode, displayName: string, value: unknown,
 	}
 }
 
+/** A decimal number as text (no hex, no blanks). */
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function describeValue(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	return `${typeof value} ${JSON.stringify(value).slice(0, 40)}`;
+}
+
 function validateParameters(context: IExecuteSingleFunctions, operation: RegisteredOperation): void {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
@@ -116,8 +125,21 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 				itemIndex,
 			});
 		}
-		if (field.type === 'number' && value !== undefined && value !== '' && !Number.isFinite(Number(value))) {
-			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be a number`, { itemIndex });
+		if (value === undefined || value === null || value === '') continue;
+		// Expressions can return anything; what Capillary would take as another type is refused here.
+		if (field.type === 'number' && !(typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && DECIMAL.test(value))) {
+			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be a number`, { description: `Got ${describeValue(value)}.`, itemIndex });
+		}
+		if (field.type === 'string' && typeof value === 'object' && !Array.isArray(value)) {
+			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be text, not an object`, {
+				description: 'The expression returned an object. Pick the single value, e.g. {{ $json.mobile }}.',
+				itemIndex,
+			});
+		}
+		// A date and time as text, or epoch milliseconds (some builders take either).
+		const epoch = typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && DECIMAL.test(value);
+		if (field.type === 'dateTime' && !epoch && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be a date and time`, { description: `Got ${describeValue(value)}; use e.g. 2026-03-01T10:00:00.`, itemIndex });
 		}
 	}
 	for (const name of pathParams) {
@@ -240,8 +262,17 @@ async function fetchPage(
 		items: items ?? operation.output?.items,
 	});
 	if (warnings) for (const entity of entities) entity.warnings ??= warnings as IDataObject[];
-	if (operation.output?.perEntityStatus) markEntityStatus(context, entities, response.statusCode, response.body);
-	else if (!operation.output?.entityErrorsAreData) rejectFailedEntities(context, entities, response.statusCode, response.body);
+	const answer = { statusCode: response.statusCode, body: response.body, outcomeUnknown: response.outcomeUnknown };
+	if (operation.output?.perEntityStatus) markEntityStatus(context, entities, answer);
+	else if (!operation.output?.entityErrorsAreData) rejectFailedEntities(context, entities, answer);
+	// A write answered with success but nothing the node can read: it may or may not have been applied.
+	if (!idempotent && entities.length === 0 && response.statusCode !== 204) {
+		throw problemToError(
+			context.getNode(),
+			{ httpCode: response.statusCode, code: String(response.statusCode), message: 'Capillary answered without a result the node can read', kind: 'empty' },
+			{ host, itemIndex: context.getItemIndex(), body: response.body, attempts: response.attempts, outcomeUnknown: true },
+		);
+	}
 	return { entities, total, body: response.body };
 }
 
@@ -249,7 +280,13 @@ async function fetchPage(
  * Bulk calls: one item per entity with `success` and, when it failed, `errorCode`/`errorMessage`.
  * When every entity failed the request failed: that is an error, not a list of failures.
  */
-function markEntityStatus(context: IExecuteSingleFunctions, entities: IDataObject[], statusCode: number, body: unknown) {
+interface Answer {
+	statusCode: number;
+	body: unknown;
+	outcomeUnknown?: boolean;
+}
+
+function markEntityStatus(context: IExecuteSingleFunctions, entities: IDataObject[], { statusCode, body, outcomeUnknown }: Answer) {
 	let failed = 0;
 	for (const entity of entities) {
 		const failure = entityFailure(entity);
@@ -265,13 +302,13 @@ function markEntityStatus(context: IExecuteSingleFunctions, entities: IDataObjec
 		throw problemToError(
 			context.getNode(),
 			{ httpCode: statusCode, code: String(first.errorCode || statusCode), message: `${String(first.errorMessage)}${entities.length > 1 ? ` (all ${entities.length} entities failed)` : ''}`, kind: 'v1.1 item' },
-			{ itemIndex: context.getItemIndex(), body },
+			{ itemIndex: context.getItemIndex(), body, outcomeUnknown },
 		);
 	}
 }
 
 /** A single-entity call whose entity reports a failure (v1.1 item_status, v2 per-entity errors). */
-function rejectFailedEntities(context: IExecuteSingleFunctions, entities: IDataObject[], statusCode: number, body: unknown) {
+function rejectFailedEntities(context: IExecuteSingleFunctions, entities: IDataObject[], { statusCode, body, outcomeUnknown }: Answer) {
 	const failures = entities.map(entityFailure).filter((f) => f !== undefined);
 	if (failures.length === 0) return;
 	if (failures.length < entities.length && entities.length > 1) return;
@@ -279,13 +316,35 @@ function rejectFailedEntities(context: IExecuteSingleFunctions, entities: IDataO
 	throw problemToError(
 		context.getNode(),
 		{ httpCode: statusCode, code: first.code || String(statusCode), message: first.message, kind: 'v1.1 item' },
-		{ itemIndex: context.getItemIndex(), body },
+		{ itemIndex: context.getItemIndex(), body, outcomeUnknown },
 	);
 }
 
 /** Short fingerprint of an entity, to notice a page that repeats what was already read. */
 function fingerprint(entity: IDataObject): string {
 	return createHash('sha1').update(JSON.stringify(entity)).digest('base64').slice(0, 16);
+}
+
+function maxPagesReached(context: IExecuteSingleFunctions, operation: RegisteredOperation, pages: number, read: number): NodeApiError {
+	return pagingStopped(
+		context,
+		operation,
+		`Stopped paging after ${pages} pages (Max Pages)`,
+		`${read} results were read and Capillary still reported more. Raise Max Pages (the node's Settings > Request Options), or narrow the filters.`,
+	);
+}
+
+function millionReached(context: IExecuteSingleFunctions, operation: RegisteredOperation): NodeApiError {
+	return pagingStopped(context, operation, 'Stopped paging after one million results', 'Narrow the filters, or turn off Return All and use Limit.');
+}
+
+/** Whether a page's body holds a list where the operation's results sit (v1.1 envelopes aside). */
+function listIn(operation: RegisteredOperation, items: string | undefined, body: unknown): boolean {
+	if (operation.family === 'v1.1') return true;
+	const path = items ?? operation.output?.items;
+	if (path) return Array.isArray(getPath(body, path));
+	const object = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : undefined;
+	return Array.isArray(body) || Array.isArray(object?.data) || Array.isArray(object?.response);
 }
 
 function pagingStopped(context: IExecuteSingleFunctions, operation: RegisteredOperation, message: string, description: string): NodeApiError {
@@ -320,50 +379,47 @@ async function fetchPages(
 		qs[pageParam] = pagination.style === 'offset' && !offsetIsPage ? offset : page;
 		const fetched = await fetchPage(context, operation, { ...request, qs }, pagination.items);
 		const { entities } = fetched;
-		// A page made only of entities already read means the server ignored the paging parameter
-		// (or the list moved under it): going on would read the same page forever.
-		const fresh = entities.map(fingerprint).filter((f) => !seen.has(f));
-		if (entities.length > 0 && fresh.length === 0) {
+		if (pages > 1 && !listIn(operation, pagination.items, fetched.body)) {
 			throw pagingStopped(
 				context,
 				operation,
-				`Stopped paging: page ${pages} repeated results already read`,
-				`Capillary answered ${pageParam}=${String(qs[pageParam])} with the same ${entities.length} results as an earlier page, so it does not seem to honour the paging parameter "${pageParam}". ${collected.length} results were read before; none are returned, to avoid a partial list. Turn off Return All and use Limit, or narrow the filters.`,
+				`Stopped paging: page ${pages} has no list of results`,
+				`Capillary answered ${pageParam}=${String(qs[pageParam])} without the list the earlier pages had. ${collected.length} results were read before; none are returned, to avoid a partial list. Run it again; if it persists, turn off Return All and use Limit.`,
 			);
 		}
-		for (const f of fresh) seen.add(f);
-		const total = pagination.totalPath ? Number(getPath(fetched.body, pagination.totalPath)) : fetched.total;
-		if (
-			pagination.style === 'offset' &&
-			pagination.offsetMayBePage &&
-			!offsetIsPage &&
-			entities.length === 0 &&
-			offset > 0 &&
-			offset % pagination.maxPageSize === 0 &&
-			total !== undefined &&
-			offset < total
-		) {
-			// Rows to skip came back empty below the total: this Capillary reads offset as a page index.
-			offsetIsPage = true;
-			continue;
-		}
-		collected.push(...entities);
+		// A page made only of entities already read means the server ignored the paging parameter
+		// (or the list moved under it): going on would read the same page forever.
+		const prints = entities.map(fingerprint);
+		const fresh = entities.filter((_, i) => !seen.has(prints[i]));
+		const repeated = (request: number, value: unknown, count: number) =>
+			pagingStopped(
+				context,
+				operation,
+				`Stopped paging: page ${request} repeated results already read`,
+				`Capillary answered ${pageParam}=${String(value)} with the same ${count} results as an earlier page, so it does not seem to honour the paging parameter "${pageParam}". ${collected.length} results were read before; none are returned, to avoid a partial list. Turn off Return All and use Limit, or narrow the filters.`,
+			);
+		if (entities.length > 0 && fresh.length === 0) throw repeated(pages, qs[pageParam], entities.length);
+		for (const f of prints) seen.add(f);
+		const total = pagination.totalPath ? countOf(getPath(fetched.body, pagination.totalPath)) : fetched.total;
+		// Rows that slid onto this page from the previous one (entries added above them) are read once.
+		collected.push(...fresh);
 		offset += entities.length;
 		page++;
 		const requested = Number(qs[limitParam]);
-		const exhausted = entities.length === 0 || entities.length < requested || (total !== undefined && Number.isFinite(total) && offset >= total);
+		// A short page ends the list only when Capillary reports no total: with a total, a short page
+		// is Capillary's own page cap, and the next page continues after it.
+		const exhausted = entities.length === 0 || (total !== undefined ? offset >= total : entities.length < requested);
 		if (exhausted || collected.length >= wanted) break;
-		if (pages >= maxPages) {
-			throw pagingStopped(
-				context,
-				operation,
-				`Stopped paging after ${pages} pages (Max Pages)`,
-				`${collected.length} results were read and Capillary still reported more. Raise Max Pages (the node's Settings > Request Options), or narrow the filters.`,
-			);
+		if (pagination.style === 'offset' && pagination.offsetMayBePage && pages === 1 && entities.length > 1) {
+			// The docs call this offset both "rows to skip" and "page number". Ask for offset=1 once:
+			// rows to skip start with the first page's second entry, a page index does not.
+			const probe = (await fetchPage(context, operation, { ...request, qs: { ...qs, [pageParam]: 1 } }, pagination.items)).entities.map(fingerprint);
+			if (probe[0] === prints[0]) throw repeated(2, 1, probe.length);
+			offsetIsPage = probe[0] !== prints[1];
+			page = 1;
 		}
-		if (collected.length > 1_000_000) {
-			throw pagingStopped(context, operation, 'Stopped paging after one million results', 'Narrow the filters, or turn off Return All and use Limit.');
-		}
+		if (pages >= maxPages) throw maxPagesReached(context, operation, pages, collected.length);
+		if (collected.length > 1_000_000) throw millionReached(context, operation);
 	}
 	return collected.slice(0, wanted);
 }
@@ -376,10 +432,12 @@ async function fetchWindows(
 	request: IHttpRequestOptions,
 	wanted: number,
 ): Promise<IDataObject[]> {
+	const { maxPages } = readSettings(context);
 	const collected: IDataObject[] = [];
 	const seen = new Set<string>();
 	const window: IDataObject = {};
-	for (;;) {
+	let oldestFirst: boolean | undefined;
+	for (let pages = 1; ; pages++) {
 		const requested = Math.min(pagination.maxPageSize, wanted - collected.length);
 		const qs: IDataObject = { ...request.qs, ...window, [pagination.limitParam]: requested };
 		const { entities } = await fetchPage(context, operation, { ...request, qs }, pagination.items);
@@ -391,13 +449,24 @@ async function fetchWindows(
 			collected.push(entity);
 			added++;
 		}
+		if (entities.length < requested || collected.length >= wanted) break;
+		// A full page: the log has more. Going on needs a window that moves.
 		const positions = entities.map((e) => Number(e[pagination.positionField])).filter(Number.isFinite);
-		// Done when the log has no more, nothing new came back, or the window cannot move.
-		if (entities.length < requested || added === 0 || positions.length === 0 || collected.length >= wanted) break;
-		// The docs' samples list newest first; should a log list oldest first, continue forwards instead.
-		const oldestFirst = positions[0] < positions[positions.length - 1];
+		const stuck = (why: string) =>
+			pagingStopped(
+				context,
+				operation,
+				`Stopped paging: ${why}`,
+				`${collected.length} results were read before; none are returned, to avoid a partial list. Narrow the time range, or turn off Return All and use Limit.`,
+			);
+		if (positions.length < entities.length) throw stuck(`page ${pages} has entries without ${pagination.positionField}, so the next page cannot start after them`);
+		if (added === 0) throw stuck(`page ${pages} repeated entries already read (Capillary ignored the window, or more than a page of entries share one ${pagination.positionField})`);
+		// The docs' samples list newest first; only a first page sorted oldest first turns the direction.
+		oldestFirst ??= positions.every((p, i) => i === 0 || positions[i - 1] <= p) && positions[0] < positions[positions.length - 1];
 		if (oldestFirst) window[pagination.sinceParam] = Math.max(...positions);
 		else window[pagination.untilParam] = Math.min(...positions);
+		if (pages >= maxPages) throw maxPagesReached(context, operation, pages, collected.length);
+		if (collected.length > 1_000_000) throw millionReached(context, operation);
 	}
 	return collected.slice(0, wanted);
 }

@@ -93,6 +93,7 @@ export async function loadEntities(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
 	})) as { statusCode: number; body: unknown };
 	const body = parseBody(response.body);
 	const problem = findProblem(family, response.statusCode, body);

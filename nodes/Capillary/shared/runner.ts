@@ -357,7 +357,7 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 					: new NodeOperationError(run.node, error instanceof Error ? error : new Error(String(error)), { itemIndex, runIndex: run.runIndex });
 			setErrorContext(nodeError, itemIndex, run.runIndex);
 			if (item.continueOnFail()) {
-				requests.push(Promise.resolve([{ json: {}, error: nodeError }]));
+				requests.push(Promise.resolve([{ json: {}, error: nodeError, pairedItem: { item: itemIndex } }]));
 				continue;
 			}
 			throw nodeError;
@@ -371,7 +371,8 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 			const error = result.reason as Error & { statusCode?: number; description?: string; isAxiosError?: boolean; response?: { status?: number } };
 			if (error?.statusCode === 429) error.message = "Try spacing your requests out using the batching settings under 'Options'";
 			if (contexts[itemIndex].continueOnFail()) {
-				returnData.push({ json: {}, error: error as NodeApiError });
+				// Paired explicitly: n8n pairs by position only when every item gave exactly one output.
+				returnData.push({ json: {}, error: error as NodeApiError, pairedItem: { item: itemIndex } });
 				continue;
 			}
 			if (error instanceof NodeApiError) {

@@ -15,13 +15,15 @@ import {
 	currentToken,
 	DEFAULT_TIMEOUT_MS,
 	hostOf,
+	redact,
 	refreshAccessToken,
 	replaceRejectedToken,
+	secretsOf,
 	takeUnsavedToken,
 	tokenIsFresh,
 	withDeadline,
 } from '../../../credentials/CapillaryAuth';
-import { firstErrorItem, isTokenRejection, OUTCOME_UNKNOWN, readable, v11Status } from './errors';
+import { carriesPayload, firstErrorItem, isTokenRejection, OUTCOME_UNKNOWN, readable, v11Status } from './errors';
 
 /**
  * Sends one HTTP request for one item, with the policies the declarative engine lacks:
@@ -192,6 +194,8 @@ export class Limiter {
 interface RunState {
 	limiter: Limiter;
 	credentials?: Promise<ICredentialDataDecryptedObject>;
+	/** What no answer may show the user (see secretsOf), read once per run. */
+	secrets?: Promise<string[]>;
 }
 
 /**
@@ -214,6 +218,12 @@ async function oauthCredentials(context: RequestContext): Promise<ICredentialDat
 	const state = runState(context);
 	state.credentials ??= context.getCredentials(OAUTH_CREDENTIAL);
 	return await state.credentials;
+}
+
+async function runSecrets(context: RequestContext, credentialType: string): Promise<string[]> {
+	const state = runState(context);
+	state.secrets ??= (credentialType === OAUTH_CREDENTIAL ? oauthCredentials(context) : context.getCredentials(credentialType)).then(secretsOf, () => []);
+	return await state.secrets;
 }
 
 function tokenFailure(context: RequestContext, error: CapillaryTokenError): NodeOperationError {
@@ -279,7 +289,8 @@ export function isNotProcessed(statusCode: number, body: unknown): boolean {
 	const { code, message } = capillaryCode(body);
 	// The OTP quota ("10 OTPs per user per day") is a 429 that no retry within minutes can fix.
 	if (/per day/i.test(message)) return false;
-	return statusCode === 429 || (code !== undefined && NOT_PROCESSED_CODES.has(code));
+	// A "try later" that also carries results (created IDs, per-entity outcomes) proves nothing.
+	return (statusCode === 429 || (code !== undefined && NOT_PROCESSED_CODES.has(code))) && !carriesPayload(body);
 }
 
 /** Capillary's codes for "not processed, try again later"; reads are re-sent after these. */
@@ -295,8 +306,12 @@ export function isTryLater(statusCode: number, body: unknown): boolean {
  */
 export function isOutcomeUnknown(statusCode: number, body: unknown, idempotent: boolean): boolean {
 	if (idempotent || isNotProcessed(statusCode, body)) return false;
-	if (statusCode >= 500) return true;
-	return statusCode < 300 && statusCode !== 204 && (body === undefined || typeof body === 'string');
+	// 5xx, and redirects (a 303 can follow an applied write; no redirect is followed).
+	if (statusCode >= 300) return statusCode >= 500 || statusCode < 400;
+	if (statusCode !== 204 && (body === undefined || body === null || typeof body === 'string')) return true;
+	// "Try later" next to results: part of it may have been applied.
+	const { code } = capillaryCode(body);
+	return statusCode === 429 || (code !== undefined && NOT_PROCESSED_CODES.has(code));
 }
 
 function retryAfterMs(headers: IDataObject | undefined): number | undefined {
@@ -424,6 +439,7 @@ export async function sendRequest(
 							json: true,
 							returnFullResponse: true,
 							ignoreHttpStatusErrors: true,
+							disableFollowRedirect: true,
 						}, storeToken) as Promise<{ statusCode: number; headers: IDataObject; body: unknown }>,
 						settings.timeout + 1000,
 						() => new RequestTimeout(`timeout of ${settings.timeout}ms exceeded`),
@@ -440,7 +456,8 @@ export async function sendRequest(
 			throw networkFailure(context, error, host, attempts, !options.idempotent, settings.timeout);
 		}
 
-		const body = parseBody(raw.body);
+		const secrets = await runSecrets(context, credentialType);
+		const body = redact(parseBody(raw.body), tokenUsed ? [...secrets, tokenUsed] : secrets);
 		// More than once: a token got after a rejection can itself be revoked by another worker's refresh (queue mode).
 		if (oauth && tokenRefreshes < MAX_TOKEN_REFRESHES && isTokenRejection(raw.statusCode, body)) {
 			tokenRefreshes++;

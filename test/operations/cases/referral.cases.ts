@@ -68,7 +68,11 @@ export const cases: OperationCase[] = [
 			);
 		},
 		parameters: { ...byTomLookup },
-		request: { method: 'GET', path: '/v2/customers/lookup/referrals', query: { ...tomQuery, limit: '50', offset: '0' } },
+		// Capillary's total counts invitees, not entries: the short first page is followed by an empty one.
+		request: [
+			{ method: 'GET', path: '/v2/customers/lookup/referrals', query: { ...tomQuery, limit: '50', offset: '0' } },
+			{ method: 'GET', path: '/v2/customers/lookup/referrals', query: { ...tomQuery, limit: '49', offset: '1' } },
+		],
 		output: (items, sim) => {
 			expect(items).toEqual([
 				expect.objectContaining({

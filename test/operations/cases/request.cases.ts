@@ -486,8 +486,10 @@ export const cases: OperationCase[] = [
 			for (let i = 1; i <= 55; i++) transactionRequest(sim, `BILL-5${String(i).padStart(3, '0')}`, 'PENDING', `2026-03-01T10:${String(i).padStart(2, '0')}:00+05:30`);
 		},
 		parameters: { requestType: 'TRANSACTION', baseType: 'REGULAR_TXN_ADD', options: { sort: 'ADDED_ON', order: 'DESC' }, returnAll: true },
+		// offset=1 once: rows to skip (this Capillary) start with the first page's second request.
 		request: [
 			{ method: 'GET', path: '/v2/requests', query: { offset: '0', limit: '50' } },
+			{ method: 'GET', path: '/v2/requests', query: { offset: '1', limit: '50' } },
 			{ method: 'GET', path: '/v2/requests', query: { offset: '50', limit: '50' } },
 		],
 		output: (items) => {

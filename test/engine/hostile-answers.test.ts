@@ -1,0 +1,210 @@
+/**
+ * Answers a careful client must not trust: redirects, pages that lie, logs whose window does not
+ * move, "try later" next to results, successful writes without a result, servers that echo the
+ * request back. Against servers written here, not the simulator.
+ */
+import { createHash } from 'node:crypto';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { clearTokenCache } from '../../dist/credentials/CapillaryAuth';
+import { runNode } from '../harness/engine';
+import { basicAt, hostileServer, json, oauthAt, TOKEN_PATH, type Hostile } from './hostile';
+
+const servers: Hostile[] = [];
+async function server(handler: Parameters<typeof hostileServer>[0]): Promise<Hostile> {
+	const s = await hostileServer(handler);
+	servers.push(s);
+	return s;
+}
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map(async (s) => await s.close()));
+	clearTokenCache();
+});
+
+const run = async (url: string, parameters: Record<string, unknown>, extra: { credentials?: ReturnType<typeof basicAt>; items?: IDataObject[]; continueOnFail?: boolean } = {}) =>
+	await runNode({
+		parameters: { authentication: extra.credentials && 'capillaryOAuthApi' in extra.credentials ? 'oAuth' : 'basicAuth', ...parameters } as never,
+		credentials: extra.credentials ?? basicAt(url),
+		items: extra.items,
+		continueOnFail: extra.continueOnFail,
+	});
+
+const search = { resource: 'customer', operation: 'search', q: 'tom', returnAll: true, requestOptions: { maxRetries: 0 } };
+const customers = (from: number, count: number) => Array.from({ length: Math.max(0, count) }, (_, i) => ({ id: from + i + 1, firstName: `c${from + i + 1}` }));
+const reverse = { resource: 'points', operation: 'reverseRedemption', redemptionId: 'R1', identifierName: 'mobile', identifierValue: '919111111111' };
+const issue = { resource: 'coupon', operation: 'issue', seriesId: { __rl: true, mode: 'id', value: '5' }, customerIdentifierType: 'mobile', customerIdentifierValue: '919111111111' };
+const redeemPoints = { resource: 'points', operation: 'redeem', v11IdentifierType: 'mobile', v11IdentifierValue: '919111111111', points: 100, validationCode: '424242' };
+
+describe('redirects are never followed', () => {
+	it('a read redirected to another origin: that origin gets nothing (no Basic header), the item fails naming the redirect', async () => {
+		const thief = await server((_req, res) => json(res, 200, { data: customers(0, 5) }));
+		const api = await server((_req, res) => {
+			res.writeHead(302, { location: `${thief.url}/elsewhere` });
+			res.end();
+		});
+		const result = await run(api.url, search);
+		expect(thief.requests).toHaveLength(0);
+		expect(result.error?.message).toBe('Capillary error 302: Capillary answered with a redirect (HTTP 302), which the node does not follow');
+		expect(result.error?.description).toMatch(/Region or Base URL/);
+	});
+
+	it('a write answered 307 (same origin): sent once, outcome unknown', async () => {
+		const api = await server((req, res) => {
+			res.writeHead(307, { location: req.path });
+			res.end();
+		});
+		const result = await run(api.url, { ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });
+		expect(api.apiRequests()).toHaveLength(1);
+		expect(result.error?.message).toMatch(/redirect \(HTTP 307\).*outcome unknown, check before retrying/);
+	});
+
+	it('the OAuth token request redirected elsewhere: the client secret does not follow', async () => {
+		const thief = await server((_req, res) => json(res, 200, { data: { accessToken: 'stolen', ttlSeconds: 3600 } }));
+		const api = await server((req, res) => {
+			if (req.path !== TOKEN_PATH) return json(res, 200, { data: customers(0, 1) });
+			res.writeHead(307, { location: `${thief.url}${TOKEN_PATH}` });
+			res.end();
+		});
+		const result = await run(api.url, search, { credentials: oauthAt(api.url) });
+		expect(thief.requests).toHaveLength(0);
+		expect(api.apiRequests()).toHaveLength(0);
+		expect(result.error?.message).toMatch(/did not issue an OAuth token \(HTTP 307/);
+	});
+});
+
+describe('offset paging does not trust a page', () => {
+	it('a server that caps pages below the asked size but reports the total: every entity is read', async () => {
+		const api = await server((req, res) => json(res, 200, { pagination: { total: 250 }, data: customers(Number(req.query.offset), Math.min(100, 250 - Number(req.query.offset))) }));
+		const all = await run(api.url, search);
+		expect(all.json.map((c) => c.id)).toEqual(customers(0, 250).map((c) => c.id));
+		expect(api.apiRequests().map((r) => r.query.offset)).toEqual(['0', '100', '200']);
+		const some = await run(api.url, { ...search, returnAll: false, limit: 150 });
+		expect(some.json).toHaveLength(150);
+	});
+
+	it('a later page without the list fails the item instead of becoming an item', async () => {
+		const api = await server((req, res) =>
+			req.query.offset === '0' ? json(res, 200, { pagination: { total: 250 }, data: customers(0, 100) }) : json(res, 200, { pagination: { total: 250 }, data: null }),
+		);
+		const result = await run(api.url, search);
+		expect(result.json).toEqual([]);
+		expect(result.error?.message).toBe('Stopped paging: page 2 has no list of results (GET /v2/customers/search)');
+	});
+
+	it('rows that slid onto the next page (entries added above them) come out once', async () => {
+		const api = await server((req, res) => {
+			const offset = Number(req.query.offset);
+			const start = offset === 0 ? 0 : offset - 20;
+			json(res, 200, { pagination: { total: 250 }, data: customers(start, Math.min(100, 250 - start)) });
+		});
+		const result = await run(api.url, search);
+		const ids = result.json.map((c) => c.id);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(ids).toHaveLength(250);
+	});
+});
+
+describe('window paging (Behavioural Event → Get Logs) ends with every entry or an error', () => {
+	const logs = { resource: 'behaviouralEvent', operation: 'getLogs', returnAll: true };
+	const entry = (n: number, startTime: number) => ({ id: `E${n}`, startTime, status: 'SUCCESS' });
+
+	it('a log that always has more stops at Max Pages', async () => {
+		let n = 0;
+		const api = await server((req, res) => {
+			const until = req.query.to_date ? Number(req.query.to_date) : 1_700_000_000_000;
+			const base = n++ * 100;
+			json(res, 200, { data: Array.from({ length: 100 }, (_, i) => entry(base + i, until - 1000 - i * 1000)) });
+		});
+		const result = await run(api.url, { ...logs, requestOptions: { maxPages: 5 } });
+		expect(api.apiRequests()).toHaveLength(5);
+		expect(result.error?.message).toBe('Stopped paging after 5 pages (Max Pages) (GET /v2/events/logs)');
+	});
+
+	it('a server that ignores the window fails the item (no silent first page)', async () => {
+		const api = await server((_req, res) => json(res, 200, { data: Array.from({ length: 100 }, (_, i) => entry(i, 1_700_000_000_000 - i * 1000)) }));
+		const result = await run(api.url, logs);
+		expect(result.json).toEqual([]);
+		expect(result.error?.message).toMatch(/^Stopped paging: page 2 repeated entries already read/);
+	});
+
+	it('newest-first pages that are not sorted inside are still read to the end', async () => {
+		const all = Array.from({ length: 250 }, (_, i) => entry(i, 1_700_000_000_000 - i * 1000));
+		const api = await server((req, res) => {
+			const until = req.query.to_date ? Number(req.query.to_date) : Infinity;
+			const page = all.filter((e) => e.startTime < until).slice(0, Number(req.query.limit));
+			if (page.length > 1) page.push(page.shift()!);
+			json(res, 200, { data: page });
+		});
+		const result = await run(api.url, logs);
+		expect(result.json).toHaveLength(250);
+	});
+});
+
+describe('writes: what the answer proves', () => {
+	it('"try later" next to a result is not a proof of "not processed": sent once, outcome unknown', async () => {
+		const api = await server((_req, res) => json(res, 200, { id: 9, code: 'CPN-XYZ', seriesId: 5, errors: [{ status: false, code: 521, message: 'busy' }], warnings: [] }));
+		const result = await run(api.url, { ...issue, requestOptions: { maxRetries: 3, retryDelay: 1 } });
+		expect(api.apiRequests()).toHaveLength(1);
+		expect(result.error?.message).toBe('Capillary error 521: busy (outcome unknown, check before retrying)');
+	});
+
+	it('a success without a result the node can read fails the item with outcome unknown (no item lost silently)', async () => {
+		const api = await server((_req, res) => json(res, 200, {}));
+		const result = await run(api.url, { ...redeemPoints, requestOptions: { maxRetries: 3, retryDelay: 1 } });
+		expect(api.apiRequests()).toHaveLength(1);
+		expect(result.error?.message).toBe('Capillary error 200: Capillary answered without a result the node can read (outcome unknown, check before retrying)');
+	});
+
+	it('JSON null after a write is an unknown outcome', async () => {
+		const api = await server((_req, res) => json(res, 200, null));
+		const result = await run(api.url, { ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });
+		expect(api.apiRequests()).toHaveLength(1);
+		expect(result.error?.message).toMatch(/outcome unknown, check before retrying\)$/);
+	});
+});
+
+describe('a server echoing the request back', () => {
+	it('the Basic header, the MD5 and the OAuth token are redacted from errors', async () => {
+		const echo = await server((req, res) => {
+			if (req.path === TOKEN_PATH) return json(res, 200, { data: { accessToken: 'token-value-123', ttlSeconds: 3600 } });
+			json(res, 400, { errors: [{ code: 400, message: `bad request, headers were ${JSON.stringify(req.headers)}` }] });
+		});
+		for (const credentials of [basicAt(echo.url), oauthAt(echo.url)]) {
+			const result = await run(echo.url, search, { credentials });
+			const shown = JSON.stringify({ message: result.error?.message, description: result.error?.description, context: result.error?.context, items: result.items });
+			expect(result.error?.message).toMatch(/\[redacted\]/);
+			const md5 = createHash('md5').update('secret-pass').digest('hex');
+			for (const secret of ['token-value-123', 'client-secret-value', 'secret-pass', md5, Buffer.from(`till.user:${md5}`).toString('base64')]) expect(shown).not.toContain(secret);
+		}
+	});
+});
+
+describe('Continue On Fail', () => {
+	it('error items stay paired with their input when another item gives several results', async () => {
+		const api = await server((req, res) =>
+			req.query.q === 'bad' ? json(res, 400, { errors: [{ code: 8015, message: 'Customer not found' }] }) : json(res, 200, { pagination: { total: 2 }, data: customers(0, 2) }),
+		);
+		const result = await run(api.url, { ...search, q: '={{ $json.q }}' }, { items: [{ q: 'good' }, { q: 'bad' }], continueOnFail: true });
+		expect(result.items.map((i) => [i.pairedItem, !!i.error])).toEqual([
+			[{ item: 0 }, false],
+			[{ item: 0 }, false],
+			[{ item: 1 }, true],
+		]);
+	});
+});
+
+describe('bad input from expressions is refused before anything is sent', () => {
+	const add = { resource: 'transaction', operation: 'add', identifierName: 'mobile', identifierValue: '919111111111', source: 'INSTORE', type: 'REGULAR', billNumber: 'BILL-1', billAmount: 100 };
+	it.each([
+		['a list as a number', { billAmount: '={{ [5] }}' }, 'Parameter "Bill Amount" must be a number'],
+		['true as a number', { billAmount: '={{ true }}' }, 'Parameter "Bill Amount" must be a number'],
+		['hex text as a number', { billAmount: '0x10' }, 'Parameter "Bill Amount" must be a number'],
+		['an object as text', { billNumber: '={{ { a: 1 } }}' }, 'Parameter "Bill Number" must be text, not an object'],
+	])('%s', async (_what, override, message) => {
+		const api = await server((_req, res) => json(res, 200, { createdId: 1 }));
+		const result = await run(api.url, { ...add, ...override });
+		expect(result.error?.message).toBe(message);
+		expect(api.apiRequests()).toHaveLength(0);
+	});
+});
