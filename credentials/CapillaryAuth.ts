@@ -175,13 +175,15 @@ const MAX_TOKEN_LIFETIME_MS = 24 * 3600_000;
  * Rejects when `work` has not settled after `ms`. The timer is AbortSignal.timeout's (unref'd, and
  * dropped with its listener), so a settled request leaves nothing running.
  */
-export async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+export async function withDeadline<T>(start: (deadline: AbortSignal) => Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
 	const signal = AbortSignal.timeout(ms);
 	let onAbort: (() => void) | undefined;
 	const expired = new Promise<never>((_resolve, reject) => {
 		onAbort = () => reject(onTimeout());
 		signal.addEventListener('abort', onAbort, { once: true });
 	});
+	// The request gets the same signal, so a request past its deadline is aborted, not left streaming.
+	const work = start(signal);
 	try {
 		return await Promise.race([work, expired]);
 	} finally {
@@ -369,7 +371,7 @@ async function mintToken(
 	let networkCode: string | undefined;
 	try {
 		response = await withDeadline(
-			helpers.httpRequest(options) as Promise<{ statusCode: number; body: unknown }>,
+			async (deadline) => (await helpers.httpRequest({ ...options, abortSignal: deadline })) as { statusCode: number; body: unknown },
 			timeoutMs + 1000,
 			() => Object.assign(new Error(`timeout of ${timeoutMs}ms exceeded`), { code: 'ETIMEDOUT' }),
 		);

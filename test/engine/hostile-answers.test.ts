@@ -208,3 +208,22 @@ describe('bad input from expressions is refused before anything is sent', () => 
 		expect(api.apiRequests()).toHaveLength(0);
 	});
 });
+
+describe('a request past its deadline is aborted, not left streaming', () => {
+	it('a body that trickles forever: after the node fails, the connection is closed', async () => {
+		const open: Array<{ closed: boolean }> = [];
+		const api = await server((_req, res) => {
+			const state = { closed: false };
+			open.push(state);
+			res.on('close', () => (state.closed = true));
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.write('{"data":[');
+			const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write(' ')), 20);
+		});
+		const result = await run(api.url, { ...search, requestOptions: { timeout: 150, maxRetries: 1, retryDelay: 1 } });
+		expect(result.error?.message).toMatch(/timed out after 150 ms$/);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(open).toHaveLength(2);
+		expect(open.every((s) => s.closed)).toBe(true);
+	});
+});

@@ -220,6 +220,17 @@ async function oauthCredentials(context: RequestContext): Promise<ICredentialDat
 	return await state.credentials;
 }
 
+/**
+ * n8n gives every authenticated request the execution's cancel signal, replacing the request's own
+ * abortSignal; this view of the context hands it both, so the deadline aborts the request too.
+ */
+function abortingAt(context: RequestContext, deadline: AbortSignal): RequestContext {
+	const own = context as RequestContext & { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	const cancel = typeof own.getExecutionCancelSignal === 'function' ? own.getExecutionCancelSignal() : undefined;
+	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as RequestContext;
+}
+
 async function runSecrets(context: RequestContext, credentialType: string): Promise<string[]> {
 	const state = runState(context);
 	state.secrets ??= (credentialType === OAUTH_CREDENTIAL ? oauthCredentials(context) : context.getCredentials(credentialType)).then(secretsOf, () => []);
@@ -433,7 +444,7 @@ export async function sendRequest(
 				async () =>
 					// axios' own timeout closes an idle socket; the deadline also ends a body that trickles forever.
 					await withDeadline(
-						context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
+						async (deadline) => await context.helpers.httpRequestWithAuthentication.call(abortingAt(context, deadline), credentialType, {
 							...request,
 							timeout: settings.timeout,
 							json: true,
