@@ -227,3 +227,15 @@ describe('a request past its deadline is aborted, not left streaming', () => {
 		expect(open.every((s) => s.closed)).toBe(true);
 	});
 });
+
+describe('a write run stopped by one item says what the others did', () => {
+	it('without Continue On Fail, the error names the items Capillary applied', async () => {
+		const api = await server((req, res) =>
+			(req.body as { billNumber?: string }).billNumber === 'BAD' ? json(res, 400, { errors: [{ code: 600, message: 'Invalid bill' }] }) : json(res, 200, { createdId: 1, warnings: [] }),
+		);
+		const add = { resource: 'transaction', operation: 'add', identifierName: 'mobile', identifierValue: '919111111111', source: 'INSTORE', type: 'REGULAR', billNumber: '={{ $json.bill }}', billAmount: 100 };
+		const result = await run(api.url, add, { items: [{ bill: 'B-1' }, { bill: 'BAD' }, { bill: 'B-3' }] });
+		expect(result.error?.message).toBe('Capillary error 600: Invalid bill');
+		expect(result.error?.description).toMatch(/2 other items of this run succeeded \(items 0, 2\): Capillary applied them/);
+	});
+});

@@ -23,6 +23,7 @@ import type { OperationPlan } from './plan';
 import { operationPairs, planner } from './plan';
 import type { ItemParameters } from './parameters';
 import { ParameterCache } from './parameters';
+import { getOperation } from './operation';
 
 /**
  * The generic operation runner: n8n's `customOperations[resource][operation]` for every operation
@@ -375,23 +376,39 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 				returnData.push({ json: {}, error: error as NodeApiError, pairedItem: { item: itemIndex } });
 				continue;
 			}
-			if (error instanceof NodeApiError) {
-				setErrorContext(error, itemIndex, run.runIndex);
-				throw error;
-			}
-			throw new NodeApiError(run.node, error as never, {
-				runIndex: run.runIndex,
-				itemIndex,
-				message: error?.message,
-				description: error?.description,
-				httpCode: error?.isAxiosError && error.response ? String(error.response?.status) : 'none',
-			});
+			const stopped =
+				error instanceof NodeApiError
+					? error
+					: new NodeApiError(run.node, error as never, {
+							runIndex: run.runIndex,
+							itemIndex,
+							message: error?.message,
+							description: error?.description,
+							httpCode: error?.isAxiosError && error.response ? String(error.response?.status) : 'none',
+						});
+			setErrorContext(stopped, itemIndex, run.runIndex);
+			appendAppliedWrites(stopped, plan, settled, itemIndex);
+			throw stopped;
 		}
 		const maxResults = requestDatas[itemIndex].maxResults;
 		if (maxResults) result.value.splice(maxResults as number);
 		returnData.push(...result.value);
 	}
 	return [returnData];
+}
+
+/**
+ * Items are sent together, so when one write fails the others may already be applied, and n8n
+ * drops their results with the error. Say which, so nobody re-runs them blindly.
+ */
+function appendAppliedWrites(error: NodeApiError, plan: OperationPlan, settled: Array<PromiseSettledResult<INodeExecutionData[]>>, failed: number): void {
+	const operation = getOperation(plan.resource, plan.operation);
+	if (!operation || (operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method))) return;
+	const applied = settled.flatMap((result, i) => (i !== failed && result.status === 'fulfilled' && result.value.length > 0 ? [i] : []));
+	if (applied.length === 0) return;
+	const list = applied.length > 10 ? `${applied.slice(0, 10).join(', ')} …` : applied.join(', ');
+	const many = applied.length > 1;
+	error.description = `${error.description ? `${error.description} ` : ''}${applied.length} other item${many ? 's' : ''} of this run succeeded (item${many ? 's' : ''} ${list}): Capillary applied ${many ? 'them' : 'it'}, and n8n drops ${many ? 'their results' : 'its result'} with this error. Check before running ${many ? 'them' : 'it'} again, or set Settings > On Error to continue, to get every item's result.`;
 }
 
 export interface CustomOperations {
