@@ -239,3 +239,15 @@ describe('a write run stopped by one item says what the others did', () => {
 		expect(result.error?.description).toMatch(/2 other items of this run succeeded \(items 0, 2\): Capillary applied them/);
 	});
 });
+
+describe('Retry-After', () => {
+	it('a wait longer than the longest backoff (a daily quota) is not waited for: one request, the 429 as the error', async () => {
+		const api = await server((_req, res) => {
+			res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '86400' });
+			res.end(JSON.stringify({ errors: [{ code: 429, message: 'Too many requests' }] }));
+		});
+		const result = await run(api.url, { ...search, requestOptions: { maxRetries: 3, retryDelay: 1 } });
+		expect(api.apiRequests()).toHaveLength(1);
+		expect(result.error?.message).toMatch(/429/);
+	});
+});

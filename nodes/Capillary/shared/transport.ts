@@ -476,8 +476,10 @@ export async function sendRequest(
 			continue;
 		}
 		const resend = options.idempotent ? isTryLater(raw.statusCode, body) || raw.statusCode >= 500 : isNotProcessed(raw.statusCode, body);
-		if (resend && retries < settings.maxRetries) {
-			await sleep(backoffMs(retries++, settings.retryDelay, retryAfterMs(raw.headers)));
+		// A Retry-After beyond the longest wait (a daily quota) is not worth waiting for within this run.
+		const retryAfter = retryAfterMs(raw.headers);
+		if (resend && retries < settings.maxRetries && !(retryAfter !== undefined && retryAfter > MAX_BACKOFF_MS)) {
+			await sleep(backoffMs(retries++, settings.retryDelay, retryAfter));
 			continue;
 		}
 		return {
