@@ -131,8 +131,18 @@ function explain(error: NodeApiError, problem: CapillaryProblem, path: string): 
 }
 
 /** A 404 or a "not found" message: the account is gone. */
+/**
+ * Capillary does not know the stored account (1304 "Webhook not found", an invalid webhook ID, or a
+ * 404 about nothing else). An error about something else — an event the org does not offer — is
+ * not: forgetting the account then would leave it active in Capillary with its secret.
+ */
 export function isMissing(result: ApiResult): boolean {
-	return !result.ok && (result.status === 404 || /not found|does not exist|invalid webhook ?id/i.test(result.problem?.message ?? ''));
+	if (result.ok) return false;
+	const message = result.problem?.message ?? '';
+	const aboutAccount = /web ?hook|account/i.test(message);
+	if (result.problem?.code === '1304' || /invalid webhook ?id/i.test(message)) return true;
+	if (/\bevent\b/i.test(message) && !aboutAccount) return false;
+	return result.status === 404 || (aboutAccount && /not found|does not exist/i.test(message));
 }
 
 export function isDuplicateName(result: ApiResult): boolean {

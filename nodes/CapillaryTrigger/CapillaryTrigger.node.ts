@@ -106,14 +106,16 @@ export class CapillaryTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		const memo = { ...((staticData.memo as IDataObject | undefined) ?? {}) };
 		const probe = new PollContext(this, timeZone, memo);
-		const key = JSON.stringify([source.value, ...source.identity(probe)]);
+		// Timestamps without an offset are read in the time zone: another zone moves every position, so it starts over.
+		const identity = [source.value, ...source.identity(probe)];
+		const key = JSON.stringify([...identity, ...(source.kind === 'time' ? [timeZone] : [])]);
 
 		if (this.getMode() === 'manual') {
 			const recent = await source.recent(probe, 1);
 			return recent.length ? [outputItems(source, recent)] : null;
 		}
 
-		let state: CursorState | undefined = isCursorState(staticData.cursor, key) ? staticData.cursor : migrate(staticData.cursor, key, overlap);
+		let state: CursorState | undefined = isCursorState(staticData.cursor, key) ? staticData.cursor : migrate(staticData.cursor, key, overlap, JSON.stringify(identity));
 		const context = new PollContext(this, timeZone, memo, { ...(state?.resume ?? {}) });
 		let seeding = false;
 		if (!state && options.emitSince && source.kind === 'time') {

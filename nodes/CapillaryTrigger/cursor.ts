@@ -101,9 +101,9 @@ export function isCursorState(value: unknown, key: string): value is CursorState
 }
 
 /** A state stored by version 1 of this node (cursor + [id, position] list) carried over without repeats. */
-export function migrate(value: unknown, key: string, overlap: number): CursorState | undefined {
+export function migrate(value: unknown, key: string, overlap: number, versionOneKey = key): CursorState | undefined {
 	const old = value as { version?: number; key?: string; cursor?: number; seen?: Array<[string, number]> } | undefined;
-	if (!old || old.version !== 1 || old.key !== key || !Number.isFinite(old.cursor) || !Array.isArray(old.seen)) return undefined;
+	if (!old || old.version !== 1 || old.key !== versionOneKey || !Number.isFinite(old.cursor) || !Array.isArray(old.seen)) return undefined;
 	let floor = Number(old.cursor) - overlap;
 	// Version 1 kept at most 5,000 ids: below the oldest kept, repeats were possible; start above.
 	if (old.seen.length >= 5000) for (const [, position] of old.seen) floor = Math.max(floor, Math.min(Number(old.cursor), position));

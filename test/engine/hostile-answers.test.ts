@@ -156,6 +156,22 @@ describe('writes: what the answer proves', () => {
 		expect(result.error?.message).toBe('Capillary error 200: Capillary answered without a result the node can read (outcome unknown, check before retrying)');
 	});
 
+	it('a bulk write answered {} does not invent successes: outcome unknown', async () => {
+		const api = await server((_req, res) => json(res, 200, {}));
+		const result = await run(api.url, { resource: 'coupon', operation: 'bulkIssue', source: 'INSTORE', seriesIds: '5, 6', customerIdentifierType: 'mobile', customerIdentifierValue: '919111111111' });
+		expect(result.json).toEqual([]);
+		expect(result.error?.message).toBe('Capillary error 200: Capillary answered without a result the node can read (outcome unknown, check before retrying)');
+	});
+
+	it('a delete answered [] fails the item instead of giving no item', async () => {
+		const api = await server((_req, res) => json(res, 200, []));
+		const result = await run(api.url, { resource: 'targetGroup', operation: 'delete', groupId: '12' }, { items: [{}, {}], continueOnFail: true });
+		expect(result.items.map((i) => i.error?.message)).toEqual([
+			'Capillary error 200: Capillary answered without a result the node can read',
+			'Capillary error 200: Capillary answered without a result the node can read',
+		]);
+	});
+
 	it('JSON null after a write is an unknown outcome', async () => {
 		const api = await server((_req, res) => json(res, 200, null));
 		const result = await run(api.url, { ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });

@@ -91,6 +91,18 @@ describe('Capillary Event Trigger: webhook account lifecycle', () => {
 		expect(t.staticData().production).toMatchObject({ webhookId, events: ['pointsRedeemed'] });
 	});
 
+	it('an error about something else than the account (an event the org does not offer) keeps the account: no new one, nothing forgotten', async () => {
+		const t = await trigger();
+		await t.activate();
+		const stored = t.staticData().production as IDataObject;
+		t.reload();
+		capillary.sim.faults.add({ path: `/v3/webHooks/${String(stored.webhookId)}`, status: 404, body: { data: null, errors: [{ code: 1305, message: 'Event pointsExpired not found' }] } });
+		capillary.sim.clearRequests();
+		await expect(t.activate('production', 'init')).rejects.toThrow(/Event pointsExpired not found/);
+		expect(posts()).toHaveLength(0);
+		expect(t.staticData().production).toEqual(stored);
+	});
+
 	it('an account removed in Capillary is created again', async () => {
 		const t = await trigger();
 		await t.activate();

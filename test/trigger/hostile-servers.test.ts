@@ -205,3 +205,27 @@ describe('case 9: an offset-paged list that shifts while the trigger pages (reje
 		expect((await session.poll()).items).toBeNull();
 	});
 });
+
+describe('case 8b: the Org Time Zone changes (times without an offset now mean other instants)', () => {
+	const wall = (t: number, timeZone: string) =>
+		new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(t)).replace(',', '');
+	it('the trigger starts over: nothing emitted twice, then new events once', async () => {
+		const list = new RejectionList();
+		let now = Date.UTC(2024, 5, 1, 12, 0);
+		server = await HostileServer.start(list.route);
+		server.clock = () => now;
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC' } });
+		await session.poll();
+		list.add([wall(now + MINUTE, 'UTC'), wall(now + 2 * MINUTE, 'UTC')]);
+		now += 5 * MINUTE;
+		expect((await session.poll()).items).toHaveLength(2);
+		session.parameters = { event: 'rejectedTransaction', options: { timeZone: 'America/New_York' } };
+		now += 5 * MINUTE;
+		expect((await session.poll()).items).toBeNull();
+		const [fresh] = list.add([wall(now + MINUTE, 'America/New_York')]);
+		now += 5 * MINUTE;
+		await session.poll();
+		expect(session.lastItems.map((i) => i.entityId)).toEqual([fresh]);
+		expect(session.duplicates()).toBe(0);
+	});
+});

@@ -234,7 +234,8 @@ export class TriggerSession {
 
 	constructor(
 		private readonly server: HostileServer,
-		private readonly parameters: INodeParameters,
+		/** Changeable between polls, as a user edits the node. */
+		public parameters: INodeParameters,
 	) {}
 
 	async poll(): Promise<PollRun> {

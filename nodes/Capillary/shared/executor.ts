@@ -261,18 +261,20 @@ async function fetchPage(
 		...operation.output,
 		items: items ?? operation.output?.items,
 	});
+	// A write or delete answered with success but nothing the node can read (no entity, or only empty
+	// ones): its item would vanish, or read as a success it is not. A write may have been applied.
+	const unreadable = entities.every((entity) => Object.keys(entity).length === 0);
+	if ((!idempotent || operation.method === 'DELETE') && unreadable && response.statusCode !== 204) {
+		throw problemToError(
+			context.getNode(),
+			{ httpCode: response.statusCode, code: String(response.statusCode), message: 'Capillary answered without a result the node can read', kind: 'empty' },
+			{ host, itemIndex: context.getItemIndex(), body: response.body, attempts: response.attempts, outcomeUnknown: !idempotent },
+		);
+	}
 	if (warnings) for (const entity of entities) entity.warnings ??= warnings as IDataObject[];
 	const answer = { statusCode: response.statusCode, body: response.body, outcomeUnknown: response.outcomeUnknown };
 	if (operation.output?.perEntityStatus) markEntityStatus(context, entities, answer);
 	else if (!operation.output?.entityErrorsAreData) rejectFailedEntities(context, entities, answer);
-	// A write answered with success but nothing the node can read: it may or may not have been applied.
-	if (!idempotent && entities.length === 0 && response.statusCode !== 204) {
-		throw problemToError(
-			context.getNode(),
-			{ httpCode: response.statusCode, code: String(response.statusCode), message: 'Capillary answered without a result the node can read', kind: 'empty' },
-			{ host, itemIndex: context.getItemIndex(), body: response.body, attempts: response.attempts, outcomeUnknown: true },
-		);
-	}
 	return { entities, total, body: response.body };
 }
 
