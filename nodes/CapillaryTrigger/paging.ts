@@ -40,6 +40,7 @@ export async function readOffsetPages(
 	const hint = spec.resume && spec.resume.hints.key === spec.resume.key ? Number(spec.resume.hints.offset) : 0;
 	let offset = Number.isFinite(hint) && hint > 0 ? hint : 0;
 	let checkStart = offset > 0;
+	let back = 4;
 	let tail: Set<string> | undefined;
 	let reread = false;
 	let more = true;
@@ -56,9 +57,11 @@ export async function readOffsetPages(
 		const page = await spec.fetch(offset, limit);
 		const full = page.count >= limit;
 		if (checkStart) {
-			// Resumed: only safe if the first page still starts below the cursor; otherwise step back.
+			// Resumed: only safe if the first page still starts below the cursor; otherwise step back,
+			// further each time. Past the end of the list (the hint is stale), start from the beginning.
 			if (page.events.length === 0 || oldestPosition(page.events) >= reader.from) {
-				offset = Math.max(0, offset - 4 * step);
+				offset = page.events.length === 0 ? 0 : Math.max(0, offset - back * step);
+				back *= 2;
 				checkStart = offset > 0;
 				continue;
 			}

@@ -229,3 +229,26 @@ describe('case 8b: the Org Time Zone changes (times without an offset now mean o
 		expect(session.duplicates()).toBe(0);
 	});
 });
+
+describe('case 8c: a stale paging hint (the day\'s list is far shorter than the stored offset)', () => {
+	it('the poll starts from the beginning of the list instead of failing at its request cap', async () => {
+		const list = new RejectionList();
+		const now = Date.UTC(2024, 5, 1, 12, 0);
+		server = await HostileServer.start(list.route);
+		server.clock = () => now + 10 * MINUTE;
+		const iso = (t: number) => new Date(t).toISOString().slice(0, 19);
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC' } });
+		list.add(Array.from({ length: 150 }, (_, i) => iso(now - 2 * HOUR + i * 1000)));
+		await session.poll();
+		const state = JSON.parse(session.stored) as { 'node:Capillary Trigger': { cursor: { resume?: Record<string, unknown> } } };
+		const cursor = state['node:Capillary Trigger'].cursor;
+		cursor.resume = { ...(cursor.resume ?? {}), key: iso(now).slice(0, 10), offset: 1_000_000 };
+		session.stored = JSON.stringify(state);
+		const [fresh] = list.add([iso(now + MINUTE)]);
+		const before = server.count();
+		const run = await session.poll();
+		expect(run.error).toBeUndefined();
+		expect(session.lastItems.map((i) => i.entityId)).toEqual([fresh]);
+		expect(server.count() - before).toBeLessThanOrEqual(12);
+	});
+});
