@@ -133,6 +133,13 @@ export function basicAuthorization(username: string, password: string, passwordI
 }
 
 /**
+ * How the package sends every request to Capillary: the answer as it came (status, headers, parsed
+ * JSON), and no redirect followed — a followed 307 would send a write twice, and a redirect to
+ * another host would carry the credentials there.
+ */
+export const ANSWER_AS_IS = { json: true, returnFullResponse: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true } as const;
+
+/**
  * The strings of a credential no answer may carry back to the user: the till password, its MD5 and
  * the Basic header; the OAuth client secret and stored token. (A server that echoes the request
  * would otherwise put them into an error message.)
@@ -360,11 +367,7 @@ async function mintToken(
 		url: GENERATE_PATH,
 		body: { key: clientKeyOf(credentials), secret: String(credentials.clientSecret) },
 		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		// The client secret goes to the credential's host only.
-		disableFollowRedirect: true,
+		...ANSWER_AS_IS,
 		timeout: timeoutMs,
 	};
 	let response: { statusCode: number; body: unknown } | undefined;

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { baseUrlOf } from '../../../credentials/CapillaryAuth';
+import { ANSWER_AS_IS, baseUrlOf } from '../../../credentials/CapillaryAuth';
 import { unwrap } from '../shared/envelopes';
 import { describeProblem, findProblem } from '../shared/errors';
 import { labelOf } from '../shared/lookups';
@@ -20,10 +20,7 @@ function partnerProgramSearch(value: (partner: IDataObject) => string) {
 			baseURL: baseUrlOf(credentials),
 			url: '/v2/organization/programs',
 			headers: { Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
+			...ANSWER_AS_IS,
 		})) as { statusCode: number; body: unknown };
 		const body = parseBody(response.body);
 		const problem = findProblem('v2', response.statusCode, body);

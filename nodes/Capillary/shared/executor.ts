@@ -16,7 +16,7 @@ import { accessGroupOf } from './accessGroups';
 import { countOf, entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { isBlank } from './fields';
-import { getOperation, pathParameters } from './operation';
+import { getOperation, isIdempotent, pathParameters } from './operation';
 import { readSettings, sendRequest } from './transport';
 import type { PaginationSpec, RegisteredOperation } from './types';
 
@@ -97,8 +97,8 @@ export function checkPathValue(node: INode, displayName: string, value: unknown,
 	}
 }
 
-/** A decimal number as text (no hex, no blanks). */
-const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A finite number, or a decimal number as text (no hex, no blanks). */
+const isNumeric = (value: unknown) => (typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value));
 
 function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
@@ -127,7 +127,7 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 		}
 		if (value === undefined || value === null || value === '') continue;
 		// Expressions can return anything; what Capillary would take as another type is refused here.
-		if (field.type === 'number' && !(typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && DECIMAL.test(value))) {
+		if (field.type === 'number' && !isNumeric(value)) {
 			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be a number`, { description: `Got ${describeValue(value)}.`, itemIndex });
 		}
 		if (field.type === 'string' && typeof value === 'object' && !Array.isArray(value)) {
@@ -137,8 +137,7 @@ function validateParameters(context: IExecuteSingleFunctions, operation: Registe
 			});
 		}
 		// A date and time as text, or epoch milliseconds (some builders take either).
-		const epoch = typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && DECIMAL.test(value);
-		if (field.type === 'dateTime' && !epoch && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+		if (field.type === 'dateTime' && !isNumeric(value) && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
 			throw new NodeOperationError(node, `Parameter "${field.displayName}" must be a date and time`, { description: `Got ${describeValue(value)}; use e.g. 2026-03-01T10:00:00.`, itemIndex });
 		}
 	}
@@ -241,7 +240,7 @@ async function fetchPage(
 	request: IHttpRequestOptions,
 	items?: string,
 ): Promise<Page> {
-	const idempotent = operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method);
+	const idempotent = isIdempotent(operation);
 	// One method per operation, the one the endpoint's docs give: never a second request with another.
 	const response = await sendRequest(context, request, { idempotent });
 	const host = hostOf(String(request.baseURL ?? ''));

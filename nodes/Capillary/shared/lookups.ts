@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { baseUrlOf } from '../../../credentials/CapillaryAuth';
+import { ANSWER_AS_IS, baseUrlOf } from '../../../credentials/CapillaryAuth';
 import { getPath, unwrap } from './envelopes';
 import { findProblem, describeProblem } from './errors';
 import { familyOf } from './operation';
@@ -90,10 +90,7 @@ export async function loadEntities(
 		url: spec.path,
 		qs,
 		headers: { Accept: 'application/json' },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
+		...ANSWER_AS_IS,
 	})) as { statusCode: number; body: unknown };
 	const body = parseBody(response.body);
 	const problem = findProblem(family, response.statusCode, body);

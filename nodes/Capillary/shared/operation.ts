@@ -35,6 +35,11 @@ export function pathParameters(path: string): string[] {
 	return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 }
 
+/** Safe to send again: reads and deletes, unless the operation says otherwise (writes Capillary dedupes). */
+export function isIdempotent(operation: RegisteredOperation): boolean {
+	return operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method);
+}
+
 export function getOperation(resource: string, operation: string): RegisteredOperation | undefined {
 	return registry.get(`${resource}:${operation}`);
 }

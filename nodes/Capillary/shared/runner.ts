@@ -23,7 +23,7 @@ import type { OperationPlan } from './plan';
 import { operationPairs, planner } from './plan';
 import type { ItemParameters } from './parameters';
 import { ParameterCache } from './parameters';
-import { getOperation } from './operation';
+import { getOperation, isIdempotent } from './operation';
 
 /**
  * The generic operation runner: n8n's `customOperations[resource][operation]` for every operation
@@ -403,7 +403,7 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
  */
 function appendAppliedWrites(error: NodeApiError, plan: OperationPlan, settled: Array<PromiseSettledResult<INodeExecutionData[]>>, failed: number): void {
 	const operation = getOperation(plan.resource, plan.operation);
-	if (!operation || (operation.idempotent ?? ['GET', 'HEAD', 'DELETE'].includes(operation.method))) return;
+	if (!operation || isIdempotent(operation)) return;
 	const applied = settled.flatMap((result, i) => (i !== failed && result.status === 'fulfilled' && result.value.length > 0 ? [i] : []));
 	if (applied.length === 0) return;
 	const list = applied.length > 10 ? `${applied.slice(0, 10).join(', ')} …` : applied.join(', ');

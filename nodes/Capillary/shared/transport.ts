@@ -11,6 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
+	ANSWER_AS_IS,
 	CapillaryTokenError,
 	currentToken,
 	DEFAULT_TIMEOUT_MS,
@@ -447,10 +448,7 @@ export async function sendRequest(
 						async (deadline) => await context.helpers.httpRequestWithAuthentication.call(abortingAt(context, deadline), credentialType, {
 							...request,
 							timeout: settings.timeout,
-							json: true,
-							returnFullResponse: true,
-							ignoreHttpStatusErrors: true,
-							disableFollowRedirect: true,
+							...ANSWER_AS_IS,
 						}, storeToken) as Promise<{ statusCode: number; headers: IDataObject; body: unknown }>,
 						settings.timeout + 1000,
 						() => new RequestTimeout(`timeout of ${settings.timeout}ms exceeded`),
