@@ -179,7 +179,7 @@ describe('OAuth across workers', () => {
 			expect(new Set(results.map((r) => r.worker))).toEqual(new Set(['worker-1', 'worker-2']));
 			// A worker mints only when the token n8n stores on the credential is one it saw rejected, and
 			// otherwise adopts the stored one: both workers may mint at first (each knocking out the other's),
-			// then one adopts the other's. Measured over 16 CI runs on 2 cores: 2 to 8, mostly 4–5 (a busy machine
+			// then one adopts the other's. Measured over 14 CI runs on 2 cores: 2 to 8, mostly 4–5 (a busy machine
 			// widens the race); at most two per execution. Without adopting the stored token, 2 of the 4 executions
 			// failed with 401: the 0-failures assertion above is what tells the two apart.
 			expect(minted).toBeGreaterThanOrEqual(1);
