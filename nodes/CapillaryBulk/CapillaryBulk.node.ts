@@ -106,6 +106,17 @@ export class CapillaryBulk implements INodeType {
 			}
 		}
 
+		// Without Continue On Fail, a write with unusable input sends nothing: sending the other items
+		// would make the re-run after the fix write them twice.
+		const badInput = outcomes.findIndex((o) => o !== undefined);
+		if (badInput >= 0 && operation.method !== 'GET' && !this.continueOnFail()) {
+			const count = outcomes.filter((o) => o !== undefined).length;
+			throw new NodeOperationError(this.getNode(), `${count} of ${items.length} items failed (first: item ${badInput}, ${messageOf(outcomes[badInput]!.error!)})`, {
+				description: 'Nothing was sent: a write sends its items only when every item is usable. Fix the input, or set "On Error" to "Continue (using error output)" to send the usable items and route the others.',
+				itemIndex: badInput,
+			});
+		}
+
 		const context = requestContext(this);
 		const credentials = await this.getCredentials(credentialTypeOf(context));
 		const baseURL = baseUrlOf(credentials);

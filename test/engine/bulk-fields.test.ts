@@ -135,13 +135,13 @@ describe('Capillary Bulk, Input Mode "Fields"', () => {
 		expect((sentTo('/v2/transactions/bulk')[0].body as IDataObject[]).map((t) => t.billNumber)).toEqual(['F-1', 'F-3']);
 	});
 
-	it('without Continue On Fail the node error names the item and the field, not a Capillary error', async () => {
+	it('without Continue On Fail the node error names the item and the field, not a Capillary error, and nothing is written', async () => {
 		const result = await capillary.run({ operation: 'addTransactions', ...CASES[0].fields, additionalFields: {} }, { ...bulk, items: [rows[0], { ...rows[1], total: 'eighty' }] });
 		expect(result.error?.message).toBe('1 of 2 items failed (first: item 1, Parameter "Bill Amount" must be a number, not "eighty", for item 1)');
 		// The user's input, not Capillary's answer (the engine hands the error back serialised).
 		expect((result.error as { name?: string }).name).toBe('NodeOperationError');
-		expect(result.error?.description).toMatch(/other 1 items were sent and written/);
-		expect(sentTo('/v2/transactions/bulk')).toHaveLength(1);
+		expect(result.error?.description).toMatch(/^Nothing was sent/);
+		expect(sentTo('/v2/transactions/bulk')).toHaveLength(0);
 	});
 
 	it('an item whose customer identifier is empty is not written; the other is (checked in Capillary)', async () => {

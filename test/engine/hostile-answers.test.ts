@@ -256,6 +256,43 @@ describe('a write run stopped by one item says what the others did', () => {
 	});
 });
 
+describe('bad input in one item of a write run: nothing is sent', () => {
+	const add = { resource: 'transaction', operation: 'add', identifierName: 'mobile', identifierValue: '919111111111', source: 'INSTORE', type: 'REGULAR', billNumber: '={{ $json.bill }}', billAmount: '={{ $json.amount }}' };
+	const writes = (api: Hostile) => api.apiRequests().filter((r) => r.method === 'POST').length;
+
+	it('without Continue On Fail, an item with an invalid field stops the run before any item is written', async () => {
+		const api = await server((_req, res) => json(res, 200, { createdId: 1, warnings: [] }));
+		const result = await run(api.url, add, { items: [{ bill: 'B-1', amount: 10 }, { bill: 'B-2', amount: 20 }, { bill: 'B-3', amount: 'ten' }, { bill: 'B-4', amount: 40 }] });
+		expect(result.error?.message).toBe('Parameter "Bill Amount" must be a number');
+		expect(result.error?.description).toMatch(/Nothing of this run was sent/);
+		expect(writes(api)).toBe(0);
+	});
+
+	it('an expression that fails on a later item stops the run before the earlier items are written', async () => {
+		const api = await server((_req, res) => json(res, 200, { createdId: 1, warnings: [] }));
+		const result = await run(api.url, { ...add, billNumber: '={{ $json.bill.toUpperCase() }}' }, { items: [{ bill: 'b-1', amount: 10 }, { bill: 'b-2', amount: 20 }, { amount: 30 }] });
+		expect(result.error).toBeDefined();
+		expect(result.error?.description).toMatch(/Nothing of this run was sent/);
+		expect(writes(api)).toBe(0);
+	});
+
+	it('with Continue On Fail, the valid items are written and the invalid one is an error item', async () => {
+		const api = await server((_req, res) => json(res, 200, { createdId: 1, warnings: [] }));
+		const result = await run(api.url, add, { items: [{ bill: 'B-1', amount: 10 }, { bill: 'B-2', amount: 'ten' }, { bill: 'B-3', amount: 30 }], continueOnFail: true });
+		expect(writes(api)).toBe(2);
+		expect(result.json).toHaveLength(3);
+		expect(result.json[1]).toEqual({ error: 'Parameter "Bill Amount" must be a number' });
+	});
+
+	it('reads are not held back: the valid lookups go out', async () => {
+		const api = await server((_req, res) => json(res, 200, { entity: 1001, warnings: [] }));
+		const lookup = { resource: 'customer', operation: 'getId', identifierName: 'mobile', identifierValue: '={{ $json.mobile }}', source: 'INSTORE' };
+		const result = await run(api.url, lookup, { items: [{ mobile: '919111111111' }, { mobile: '' }, { mobile: '919222222222' }] });
+		expect(result.error?.message).toMatch(/Identifier Value/);
+		expect(api.apiRequests()).toHaveLength(2);
+	});
+});
+
 describe('Retry-After', () => {
 	it('a wait longer than the longest backoff (a daily quota) is not waited for: one request, the 429 as the error', async () => {
 		const api = await server((_req, res) => {

@@ -17,6 +17,7 @@ import { countOf, entityFailure, getPath, unwrap } from './envelopes';
 import { findProblem, problemToError } from './errors';
 import { isBlank } from './fields';
 import { getOperation, isIdempotent, pathParameters } from './operation';
+import { sendGateOf } from './sendGate';
 import { readSettings, sendRequest } from './transport';
 import type { PaginationSpec, RegisteredOperation } from './types';
 
@@ -41,6 +42,7 @@ export async function executeCapillaryRequest(
 	validateParameters(this, operation);
 	if (needsOrgId(operation.path)) await requireOrgId(this);
 	const request = prepareRequest(this, operation, requestData.options as IHttpRequestOptions);
+	await sendGateOf(this)?.pass(this.getItemIndex());
 	const entities = operation.pagination
 		? await fetchPages(this, operation, operation.pagination, request)
 		: await fetchOnce(this, operation, request);

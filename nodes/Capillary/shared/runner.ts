@@ -24,6 +24,7 @@ import { operationPairs, planner } from './plan';
 import type { ItemParameters } from './parameters';
 import { ParameterCache } from './parameters';
 import { getOperation, isIdempotent } from './operation';
+import { SendGate, withSendGate } from './sendGate';
 
 /**
  * The generic operation runner: n8n's `customOperations[resource][operation]` for every operation
@@ -329,13 +330,16 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 	const { batching } = (run.parameters.root('requestOptions', 0, {}) ?? {}) as { batching?: { batch?: { batchSize?: number; batchInterval?: number } } };
 	const batchSize = (batching?.batch?.batchSize ?? 0) > 0 ? batching!.batch!.batchSize! : 1;
 	const batchInterval = batching?.batch?.batchInterval ?? 0;
+	const operation = getOperation(plan.resource, plan.operation);
+	// Batching spaces the sends out over time, which a gate holding every item back would undo.
+	const gate = items.length > 1 && operation && !isIdempotent(operation) && !context.continueOnFail() && !(batchInterval > 0) ? new SendGate(run.node, items.length) : undefined;
 	const requests: Array<Promise<INodeExecutionData[]>> = [];
 	const requestDatas: RequestData[] = [];
 	const contexts: IExecuteSingleFunctions[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		if (itemIndex > 0 && batchSize >= 0 && batchInterval > 0 && itemIndex % batchSize === 0) await sleep(batchInterval);
 		const values = run.parameters.forItem(itemIndex);
-		const item = itemContext(run, itemIndex, items, values);
+		const item = withSendGate(itemContext(run, itemIndex, items, values), gate);
 		const requestData = emptyRequestData();
 		contexts.push(item);
 		requestDatas.push(requestData);
@@ -349,7 +353,10 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 			for (const property of plan.properties) mergeRequestData(requestData, collect(run, values, property, '', {}));
 			applyRequestOptions(run, requestData, settings, itemIndex);
 			const request = makeRequest(run, requestData, item);
-			request.catch(() => undefined);
+			request.then(
+				() => gate?.ended(itemIndex, false),
+				() => gate?.ended(itemIndex, true),
+			);
 			requests.push(request);
 		} catch (error) {
 			const nodeError =
@@ -361,12 +368,18 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 				requests.push(Promise.resolve([{ json: {}, error: nodeError, pairedItem: { item: itemIndex } }]));
 				continue;
 			}
+			if (gate) {
+				gate.ended(itemIndex, true);
+				nothingSent(nodeError);
+			}
 			throw nodeError;
 		}
 	}
 	const settled = await Promise.allSettled(requests);
 	const returnData: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	// When the gate closed, the item that closed it is the error; the others only waited.
+	const first = gate?.closedBy ?? 0;
+	for (let itemIndex = first; itemIndex < items.length; itemIndex++) {
 		const result = settled[itemIndex];
 		if (result.status !== 'fulfilled') {
 			const error = result.reason as Error & { statusCode?: number; description?: string; isAxiosError?: boolean; response?: { status?: number } };
@@ -387,7 +400,8 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 							httpCode: error?.isAxiosError && error.response ? String(error.response?.status) : 'none',
 						});
 			setErrorContext(stopped, itemIndex, run.runIndex);
-			appendAppliedWrites(stopped, plan, settled, itemIndex);
+			if (gate?.closedBy !== undefined) nothingSent(stopped);
+			else appendAppliedWrites(stopped, plan, settled, itemIndex);
 			throw stopped;
 		}
 		const maxResults = requestDatas[itemIndex].maxResults;
@@ -395,6 +409,10 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 		returnData.push(...result.value);
 	}
 	return [returnData];
+}
+
+function nothingSent(error: NodeApiError | NodeOperationError): void {
+	error.description = `${error.description ? `${error.description} ` : ''}Nothing of this run was sent: a write run sends its items only after every item has been checked.`;
 }
 
 /**
