@@ -284,6 +284,23 @@ describe('bad input in one item of a write run: nothing is sent', () => {
 		expect(result.json[1]).toEqual({ error: 'Parameter "Bill Amount" must be a number' });
 	});
 
+	it('two bad items: the error is that of the lowest item index, whichever check found it first', async () => {
+		const api = await server((_req, res) => json(res, 200, [{ createdId: 1 }]));
+		// item 0: a required field empty (the executor's check); item 1: invalid JSON (its body builder, one step earlier)
+		const result = await run(api.url, { resource: 'transaction', operation: 'addBulk', transactions: '={{ $json.t }}' }, { items: [{ t: '' }, { t: '[{' }] });
+		expect(api.apiRequests()).toHaveLength(0);
+		expect(result.error?.context?.itemIndex).toBe(0);
+		expect(result.error?.message).toMatch(/is required/);
+	});
+
+	it('a GET that messages the customer (coupon Resend) is held back like a write', async () => {
+		const api = await server((_req, res) => json(res, 200, { response: { status: { success: true, code: 200, message: 'SUCCESS' }, coupon: { item_status: { success: true, code: 700, message: 'ok' } } } }));
+		const resend = { resource: 'coupon', operation: 'resend', v11IdentifierType: 'mobile', v11IdentifierValue: '={{ $json.m }}', couponReference: 'code', couponValue: 'ABC' };
+		const result = await run(api.url, resend, { items: [{ m: '919111111111' }, { m: '' }, { m: '919222222222' }] });
+		expect(result.error?.message).toMatch(/Identifier Value/);
+		expect(api.apiRequests()).toHaveLength(0);
+	});
+
 	it('reads are not held back: the valid lookups go out', async () => {
 		const api = await server((_req, res) => json(res, 200, { entity: 1001, warnings: [] }));
 		const lookup = { resource: 'customer', operation: 'getId', identifierName: 'mobile', identifierValue: '={{ $json.mobile }}', source: 'INSTORE' };

@@ -393,6 +393,8 @@ export const points = defineResource({
 			action: 'Send a customer a code to redeem points',
 			method: 'GET',
 			path: '/v1.1/points/validationcode',
+			// A GET that messages the customer: never repeated on a doubtful answer.
+			idempotent: false,
 			fields: [...v11IdentifierFields(V11_IDENTIFIER_TYPES.filter(([, v]) => v !== 'id')), v11PointsField],
 		},
 		{

@@ -377,10 +377,10 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 	}
 	const settled = await Promise.allSettled(requests);
 	const returnData: INodeExecutionData[] = [];
-	// When the gate closed, the item that closed it is the error; the others only waited.
-	const first = gate?.closedBy ?? 0;
-	for (let itemIndex = first; itemIndex < items.length; itemIndex++) {
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const result = settled[itemIndex];
+		// Items the gate held back only waited: the error is that of a failed item (the lowest index).
+		if (result.status !== 'fulfilled' && gate?.heldBack !== undefined && result.reason === gate.heldBack) continue;
 		if (result.status !== 'fulfilled') {
 			const error = result.reason as Error & { statusCode?: number; description?: string; isAxiosError?: boolean; response?: { status?: number } };
 			if (error?.statusCode === 429) error.message = "Try spacing your requests out using the batching settings under 'Options'";

@@ -17,6 +17,8 @@ export class SendGate {
 	private close!: (error: Error) => void;
 	/** The item whose failure closed the gate. */
 	closedBy?: number;
+	/** What the items held back get when the gate closes (not an error of theirs). */
+	heldBack?: NodeOperationError;
 
 	constructor(
 		private readonly node: INode,
@@ -41,11 +43,10 @@ export class SendGate {
 		if (!failed) return this.arrive(itemIndex);
 		if (this.closedBy !== undefined) return;
 		this.closedBy = itemIndex;
-		this.close(
-			new NodeOperationError(this.node, `Not sent: item ${itemIndex} of this run failed before anything was sent`, {
-				description: 'Without Continue On Fail, nothing of a write run is sent until every item has been checked.',
-			}),
-		);
+		this.heldBack = new NodeOperationError(this.node, `Not sent: item ${itemIndex} of this run failed before anything was sent`, {
+			description: 'Without Continue On Fail, nothing of a write run is sent until every item has been checked.',
+		});
+		this.close(this.heldBack);
 	}
 
 	private arrive(itemIndex: number): void {

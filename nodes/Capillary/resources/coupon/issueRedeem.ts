@@ -248,6 +248,8 @@ export const cardNumberOperations: OperationSpec[] = [
 		action: 'Resend a coupon to its customer',
 		method: 'GET',
 		path: '/v1.1/coupon/resend',
+		// A GET that messages the customer: never repeated on a doubtful answer.
+		idempotent: false,
 		fields: [...v11IdentifierFields(V11_IDENTIFIER_TYPES.filter(([, v]) => ['mobile', 'email', 'external_id'].includes(v))), ...couponReference('query', false)],
 		hint: 'The coupon is passed as code or id; the customer by mobile, email or external ID (a customer id would collide with the coupon id parameter).',
 	},
