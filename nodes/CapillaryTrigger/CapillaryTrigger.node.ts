@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { authenticationField, credentialDescriptions, requestOptionsWithout } from '../Capillary/shared/transport';
 import { Intake, isCursorState, migrate, SEEN_LIMIT, startAt, type CursorState, type LogEvent } from './cursor';
-import { pageLimit, PollContext, Reader, type LogSource } from './source';
+import { checkReadable, pageLimit, PollContext, Reader, type LogSource } from './source';
 import { LOG_SOURCES, sourceFields } from './sources';
 
 const DEFAULT_LATE_MINUTES = 10;
@@ -112,6 +112,7 @@ export class CapillaryTrigger implements INodeType {
 
 		if (this.getMode() === 'manual') {
 			const recent = await source.recent(probe, 1);
+			checkReadable(probe);
 			return recent.length ? [outputItems(source, recent)] : null;
 		}
 
@@ -139,6 +140,7 @@ export class CapillaryTrigger implements INodeType {
 		// The seed reads the whole late window however full it is (only the newest are remembered).
 		const requestCap = (pageSize: number) => pageLimit(maxEvents, SEEN_LIMIT, pageSize) * (seeding ? 5 : 1);
 		await source.read(context, new Reader(context, intake, requestCap, source.ordered));
+		checkReadable(context);
 		// Time positions: the cursor never passes the server's present (its Date header).
 		const present = source.kind === 'time' ? (context.serverDate ?? Date.now()) : undefined;
 		const { deliver, next } = intake.finish(present);

@@ -69,8 +69,11 @@ export async function readOffsetPages(
 		}
 		if (seeking) {
 			const whollyBelow = full && page.events.length > 0 && newestPosition(page.events) < reader.from;
-			if (whollyBelow) below = offset;
-			else above = Math.min(above, offset);
+			if (whollyBelow) {
+				below = offset;
+				// Below the cursor, so below the next floor too: a place the next poll can start from.
+				pages.push([offset, newestPosition(page.events)]);
+			} else above = Math.min(above, offset);
 			if (below >= 0 && above - below > step) {
 				offset = above === Infinity ? below + step * jump : below + step * Math.floor((above - below) / step / 2);
 				jump *= 2;

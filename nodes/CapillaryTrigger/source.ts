@@ -125,6 +125,10 @@ export class PollContext {
 	/** Called with the poll's new floor before the state is stored (to update `resume`). */
 	readonly settle: Array<(floor: number) => void> = [];
 
+	/** Entries read with an ID and a time, and the first of those without (see `checkReadable`). */
+	readable = 0;
+	unreadable: { seen: Set<string>; first?: IDataObject } = { seen: new Set() };
+
 	/** Results of one-off lookups (e.g. identifier → customer ID) and paging hints, kept in static data. */
 	constructor(
 		readonly n8n: IPollFunctions,
@@ -148,7 +152,12 @@ export class PollContext {
 	 */
 	since(epoch: number, format: DateFormat): string {
 		const local = format === 'date' || format === 'dateTime' || format === 'localIso';
-		return formatFor(local ? epoch - ambiguityMs(epoch, this.timeZone) : epoch, format, this.timeZone);
+		const since = formatFor(local ? epoch - ambiguityMs(epoch, this.timeZone) : epoch, format, this.timeZone);
+		if (format !== 'date') return since;
+		// A server that files entries by their UTC day (stamps ending in Z) starts the org's day hours
+		// off: ask from the earlier of the two days (one more day read, in the hours they differ).
+		const utcDay = formatFor(epoch, 'date', 'UTC');
+		return utcDay < since ? utcDay : since;
 	}
 
 	epoch(value: unknown): number | undefined {
@@ -188,8 +197,28 @@ export function toEvent(
 	id: string | undefined,
 	position: number | undefined,
 ): LogEvent | undefined {
-	if (id === undefined || id === '' || position === undefined || !Number.isFinite(position)) return undefined;
+	if (id === undefined || id === '' || position === undefined || !Number.isFinite(position)) {
+		// Distinct entries (the same may be read twice in a poll), counted up to a bound.
+		if (context.unreadable.seen.size < 1000) context.unreadable.seen.add(JSON.stringify(entity));
+		context.unreadable.first ??= entity;
+		return undefined;
+	}
+	context.readable++;
 	return { id, position: Math.round(position), json: entity };
+}
+
+/**
+ * Entries the trigger cannot place (no ID, or a time in no format it reads) are skipped. When a
+ * poll read nothing else, that is most likely a format Capillary changed: fail loudly rather than
+ * deliver nothing, silently, forever (the cursor does not move).
+ */
+export function checkReadable(context: PollContext): void {
+	const { seen, first } = context.unreadable;
+	const count = seen.size;
+	if (count === 0 || context.readable > 0) return;
+	throw new NodeOperationError(context.n8n.getNode(), `Capillary answered ${count} ${count === 1 ? 'entry' : 'entries'} the trigger cannot read`, {
+		description: `Each event needs an ID and a time in a format the trigger reads (ISO 8601, "yyyy-MM-dd HH:mm:ss" in the Org Time Zone, epoch seconds or milliseconds). The first one: ${JSON.stringify(first).slice(0, 300)}. Nothing was emitted and the trigger's position did not move.`,
+	});
 }
 
 export function isEvent(e: LogEvent | undefined): e is LogEvent {

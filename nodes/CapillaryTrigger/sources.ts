@@ -237,19 +237,32 @@ const rejectedTransaction: LogSource = {
 		});
 	},
 	async head(context) {
-		// Sorted oldest first: finding the newest means reading everything; one entry of the last day
-		// tells enough. The first answer tells Capillary's clock: if it is behind n8n's, ask for its day.
+		// The first answer tells Capillary's clock: if it is behind n8n's, ask for its day too.
 		const first = context.since(Date.now() - DAY, 'date');
-		if ((await rejectionPage(context, first, 0, 1)).length) return undefined;
+		const newest = await newestRejectionFrom(context, first);
+		if (newest !== null) return newest;
 		const serverDay = context.since(Math.min(Date.now(), context.serverDate ?? Infinity) - DAY, 'date');
-		if (serverDay !== first && (await rejectionPage(context, serverDay, 0, 1)).length) return undefined;
-		return null;
+		return serverDay === first ? null : await newestRejectionFrom(context, serverDay);
 	},
 	async recent(context, count) {
 		const lastDays = await newestRejections(context, 2, count);
 		return lastDays.length ? lastDays : await newestRejections(context, 30, count);
 	},
 };
+
+/**
+ * The newest eventDate from `startDate` on: null when there is none. Sorted oldest first (by
+ * addedDate), the newest are on the last page, which the reported total locates (undefined without
+ * one). Their eventDate can lag the clock (a till's own clock), so the cursor starts behind them.
+ */
+async function newestRejectionFrom(context: PollContext, startDate: string): Promise<number | null | undefined> {
+	const { entities, total } = await rejectionList(context, startDate, 0, 1);
+	if (entities.length === 0) return null;
+	if (total === undefined) return undefined;
+	const last = await rejectionPage(context, startDate, Math.max(0, total - 100), 100);
+	const positions = last.map((e) => rejectionOf(context, e)?.position).filter((p): p is number => p !== undefined);
+	return positions.length ? Math.max(...positions) : undefined;
+}
 
 /** Sorted oldest first: read the last `days` (at most 100 pages) and keep the newest. */
 async function newestRejections(context: PollContext, days: number, count: number): Promise<LogEvent[]> {
@@ -270,7 +283,11 @@ async function newestRejections(context: PollContext, days: number, count: numbe
 }
 
 async function rejectionPage(context: PollContext, startDate: string, offset: number, limit: number): Promise<IDataObject[]> {
-	const { entities } = await context.get('/v2/organization/rejectedTransactions', {
+	return (await rejectionList(context, startDate, offset, limit)).entities;
+}
+
+async function rejectionList(context: PollContext, startDate: string, offset: number, limit: number): Promise<{ entities: IDataObject[]; total?: number }> {
+	return await context.get('/v2/organization/rejectedTransactions', {
 		startDate,
 		endDate: context.date(context.latest() + DAY, 'date'),
 		status: context.param('rejectionStatus', ''),
@@ -279,7 +296,6 @@ async function rejectionPage(context: PollContext, startDate: string, offset: nu
 		limit,
 		offset,
 	});
-	return entities;
 }
 
 function rejectionOf(context: PollContext, entity: IDataObject): LogEvent | undefined {
@@ -397,7 +413,8 @@ async function requestPage(context: PollContext, startId: number, limit: number)
 		start_id: startId,
 		limit,
 	});
-	return entities;
+	// No request of the type: the collection comes back as its own wrapper ({count, rows, item_status}).
+	return entities.filter((e) => !('count' in e && 'rows' in e && 'item_status' in e));
 }
 
 const customerTransaction: LogSource = {
@@ -489,7 +506,8 @@ const customerPointsLedger: LogSource = {
 	ordered: true,
 	async read(context, sink) {
 		// Windows of at most 30 days (29 + the DST margin), pages of at most 10, offset = page number.
-		const now = context.latest();
+		// At least one window: before Capillary's first answer n8n's clock may be behind the cursor.
+		const now = Math.max(context.latest(), sink.from);
 		for (let start = Math.max(sink.from, now - 365 * DAY); start <= now; start += 29 * DAY) {
 			const end = Math.min(start + 29 * DAY, now + DAY);
 			const more = await readOffsetPages(sink, {

@@ -5,7 +5,10 @@
  * format each endpoint expects.
  */
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
+/** `yyyy-MM-dd[ HH:mm[:ss[.SSS]]]` (also with `/`, one-digit fields, Capillary's `HH:mm::`), then an optional zone. */
+const LOCAL = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})?(?:\.(\d{1,9}))?)?)?\s*:?(Z|UTC|GMT|IST|[+-]\d{2}:?\d{2})?(?:\[[^\]]+\])?$/i;
+/** Capillary's servers write India Standard Time as "IST" (never Irish or Israel time). */
+const ZONES: Record<string, number> = { Z: 0, UTC: 0, GMT: 0, IST: 330 };
 
 /** Offset of `timeZone` from UTC at the instant `utcMs`, in milliseconds. */
 export function zoneOffsetMs(timeZone: string, utcMs: number): number {
@@ -58,9 +61,22 @@ export function toEpoch(value: unknown, timeZone: string): number | undefined {
 	const local = LOCAL.exec(text);
 	if (local) {
 		const fraction = local[7] ? Number(local[7].padEnd(3, '0').slice(0, 3)) : 0;
-		const fields = local.slice(1, 7).map((v) => (v === undefined ? 0 : Number(v)));
-		return localToEpoch([...fields, fraction], timeZone);
+		const fields = local.slice(1, 7).map((v) => (v === undefined || v === '' ? 0 : Number(v)));
+		const zone = local[8]?.toUpperCase();
+		if (zone === undefined) return localToEpoch([...fields, fraction], timeZone);
+		const [y, mo, d, h, mi, sec] = fields;
+		const sign = zone.startsWith('-') ? -1 : 1;
+		const minutes = zone in ZONES ? ZONES[zone] : sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+		return Date.UTC(y, mo - 1, d, h, mi, sec, fraction) - minutes * 60_000;
 	}
+	// Other shapes only with an explicit zone (RFC 1123, Java's "Thu Sep 23 17:14:37 IST 2021"):
+	// without one, Date.parse would read them in this process's zone, or "01-06-2024" as January 6.
+	const java = /^\w{3} (\w{3}) (\d{1,2}) (\d{2}:\d{2}:\d{2}) (UTC|GMT|IST) (\d{4})$/i.exec(text);
+	if (java) {
+		const parsed = Date.parse(`${java[2]} ${java[1]} ${java[5]} ${java[3]} GMT`);
+		return Number.isFinite(parsed) ? parsed - ZONES[java[4].toUpperCase()] * 60_000 : undefined;
+	}
+	if (!/(\bGMT|\bUTC|Z|[+-]\d{2}:?\d{2})$/i.test(text)) return undefined;
 	const parsed = Date.parse(text);
 	return Number.isFinite(parsed) ? parsed : undefined;
 }

@@ -124,8 +124,27 @@ describe('time', () => {
 		expect(formatFor(Date.UTC(2024, 10, 3, 6, 30), 'localIso', 'America/New_York')).toBe('2024-11-03T01:30:00');
 	});
 
-	it('rejects what is not a timestamp', () => {
+	it("reads the other shapes in Capillary's answers; IST is India's time", () => {
+		const instant = Date.UTC(2016, 7, 5, 16, 30);
+		expect(toEpoch('2016-08-05 22:00:00IST', 'UTC')).toBe(instant);
+		expect(toEpoch('2016-08-05 22:00::IST', 'UTC')).toBe(instant);
+		expect(toEpoch('2016-08-05 22:00:00 IST', 'America/New_York')).toBe(instant);
+		expect(toEpoch('Fri Aug 05 22:00:00 IST 2016', 'UTC')).toBe(instant);
+		expect(toEpoch('Fri Aug 05 16:30:00 UTC 2016', 'Asia/Kolkata')).toBe(instant);
+		expect(toEpoch('2016-08-05T22:00:00+05:30[Asia/Kolkata]', 'UTC')).toBe(instant);
+		expect(toEpoch('2016-08-05T11:30:00-0500', 'UTC')).toBe(instant);
+		expect(toEpoch('Fri, 05 Aug 2016 16:30:00 GMT', 'Asia/Kolkata')).toBe(instant);
+		// Without a zone: the org's, whatever the separators and digits.
+		expect(toEpoch('2016/08/05 22:00:00', 'Asia/Kolkata')).toBe(instant);
+		expect(toEpoch('2016-8-5 22:00:00', 'Asia/Kolkata')).toBe(instant);
+	});
+
+	it("rejects what is not a timestamp, and shapes that would be read in this process's zone or day-month swapped", () => {
 		expect(toEpoch('yesterday', 'UTC')).toBeUndefined();
 		expect(toEpoch(null, 'UTC')).toBeUndefined();
+		expect(toEpoch('01-06-2024 12:00:00', 'UTC')).toBeUndefined();
+		expect(toEpoch('06/01/2024 12:00', 'UTC')).toBeUndefined();
+		expect(toEpoch('June 1, 2024 12:00', 'UTC')).toBeUndefined();
+		expect(toEpoch('2024-06-01 12:00:00 PST', 'UTC')).toBeUndefined();
 	});
 });

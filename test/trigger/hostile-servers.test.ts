@@ -252,3 +252,33 @@ describe('case 8c: a stale paging hint (the day\'s list is far shorter than the 
 		expect(server.count() - before).toBeLessThanOrEqual(12);
 	});
 });
+
+describe('entries the trigger cannot read (no time in a format it knows, or no ID)', () => {
+	const route =
+		(stamps: () => string[]): Route =>
+		(request) =>
+			request.path === '/v2/organization/rejectedTransactions' ? { body: { pagination: { total: stamps().length }, data: stamps().map((eventDate, i) => ({ entityId: 100 + i, eventDate, status: 'OPEN' })), warnings: [], errors: [] } } : undefined;
+
+	it('only such entries (a format Capillary changed): every poll fails naming one, instead of delivering nothing silently', async () => {
+		server = await HostileServer.start(route(() => ['15-Jan-2026 10:00', '15-Jan-2026 10:01']));
+		server.clock = () => T0;
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC' } });
+		for (let i = 0; i < 2; i++) {
+			const run = await session.poll();
+			expect(run.error?.message).toBe('Capillary answered 2 entries the trigger cannot read');
+			expect(run.error?.description).toMatch(/15-Jan-2026 10:00/);
+		}
+	});
+
+	it('next to readable ones: the readable entries are emitted, the others skipped', async () => {
+		let stamps = [iso(T0 - 30 * MINUTE)];
+		server = await HostileServer.start(route(() => stamps));
+		server.clock = () => T0;
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC' } });
+		expect((await session.poll()).error).toBeUndefined();
+		stamps = [...stamps, 'garbage', iso(T0 - MINUTE)];
+		const run = await session.poll();
+		expect(run.error).toBeUndefined();
+		expect(session.lastItems.map((item) => item.entityId)).toEqual([102]);
+	});
+});

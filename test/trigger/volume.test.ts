@@ -124,7 +124,7 @@ describe('case 2: backlogs of other logs', () => {
 });
 
 describe('case 2: a busy day in a log filtered by whole days (rejected transactions)', () => {
-	it('30,000 rejections earlier the same day: activation and each idle poll skip them (≤ 25 requests, then ≤ 2 per poll), a new one is emitted once', async () => {
+	it('30,000 rejections earlier the same day: activation and each idle poll skip them (≤ 25 requests, then ≤ 5 per poll: the ~260 of the late window behind the newest), a new one is emitted once', async () => {
 		const list = new RejectionList();
 		server = await HostileServer.start(list.route);
 		const now = Date.UTC(2026, 5, 15, 20, 0, 0);
@@ -136,7 +136,7 @@ describe('case 2: a busy day in a log filtered by whole days (rejected transacti
 		for (let i = 0; i < 3; i++) {
 			const before = server.count();
 			expect((await session.poll()).items).toBeNull();
-			expect(server.count() - before).toBeLessThanOrEqual(2);
+			expect(server.count() - before).toBeLessThanOrEqual(5);
 		}
 		const [fresh] = list.add([new Date(now - MINUTE).toISOString().replace(/\.\d{3}Z$/, '+00:00')]);
 		await session.poll();
