@@ -186,7 +186,13 @@ export class PollContext {
 		if (Number.isFinite(date)) this.serverDate = date;
 		const problem = findProblem(family, response.statusCode, response.body);
 		if (problem) throw problemToError(this.n8n.getNode(), problem, { host: hostOf(baseURL), body: response.body, attempts: response.attempts });
-		return unwrap(family, response.body, { items: options.items });
+		const unwrapped = unwrap(family, response.body, { items: options.items });
+		// Plain values where entries belong are entries the trigger cannot read (see `checkReadable`).
+		for (const value of unwrapped.strays ?? []) {
+			if (this.unreadable.seen.size < 1000) this.unreadable.seen.add(JSON.stringify(value));
+			this.unreadable.first ??= { value } as IDataObject;
+		}
+		return unwrapped;
 	}
 }
 

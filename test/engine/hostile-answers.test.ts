@@ -310,6 +310,35 @@ describe('bad input in one item of a write run: nothing is sent', () => {
 	});
 });
 
+describe('plain values where the operation reads records', () => {
+	it.each([
+		['text as the list', { data: 'oops' }],
+		['a list of plain values', { data: [1, 'x', null] }],
+		['a plain number as the whole body', 42],
+	])('a read answered with %s fails instead of giving items that look like data', async (_name, body) => {
+		const api = await server((_req, res) => json(res, 200, body));
+		const result = await run(api.url, search);
+		expect(result.error?.message).toMatch(/answered a plain value \(.+\) where the node reads records/);
+		expect(result.json).toEqual([]);
+	});
+
+	it('a write answered with text as its data: sent once, outcome unknown', async () => {
+		const api = await server((_req, res) => json(res, 200, { data: 'oops' }));
+		const result = await run(api.url, { ...reverse, requestOptions: { maxRetries: 3, retryDelay: 1 } });
+		expect(result.error?.message).toMatch(/where the node reads records \(outcome unknown, check before retrying\)$/);
+		expect(api.apiRequests()).toHaveLength(1);
+	});
+
+	it("Capillary's own plain answers stay items: the ID a write returns as entity, OTP Validate's true", async () => {
+		const write = await server((_req, res) => json(res, 200, { entity: 77, warnings: [] }));
+		expect((await run(write.url, reverse)).json).toEqual([{ value: 77 }]);
+		const otp = await server((_req, res) => json(res, 200, { entity: true, warnings: [] }));
+		const validate = await run(otp.url, { resource: 'otp', operation: 'validate', entityType: 'MOBILE', entityValue: '919111111111', action: 'REGISTRATION', code: '1234' });
+		expect(validate.error).toBeUndefined();
+		expect(validate.json).toEqual([{ valid: true }]);
+	});
+});
+
 describe('Retry-After', () => {
 	it('a wait longer than the longest backoff (a daily quota) is not waited for: one request, the 429 as the error', async () => {
 		const api = await server((_req, res) => {

@@ -270,6 +270,14 @@ describe('entries the trigger cannot read (no time in a format it knows, or no I
 		}
 	});
 
+	it('plain values where entries belong count as such entries', async () => {
+		server = await HostileServer.start((request) => (request.path === '/v2/organization/rejectedTransactions' ? { body: { data: ['oops', 42], warnings: [] } } : undefined));
+		server.clock = () => T0;
+		const session = new TriggerSession(server, { event: 'rejectedTransaction', options: { timeZone: 'UTC' } });
+		const run = await session.poll();
+		expect(run.error?.message).toBe('Capillary answered 2 entries the trigger cannot read');
+	});
+
 	it('next to readable ones: the readable entries are emitted, the others skipped', async () => {
 		let stamps = [iso(T0 - 30 * MINUTE)];
 		server = await HostileServer.start(route(() => stamps));

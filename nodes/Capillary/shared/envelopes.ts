@@ -18,6 +18,12 @@ export interface Unwrapped {
 	warnings?: unknown[];
 	/** Pagination totals when the API reports them. */
 	total?: number;
+	/**
+	 * Plain values (text, numbers, booleans) where the operation reads records: not results. Only
+	 * operations that declare `valueName` (OTP Validate's `true`) and a v2 `entity` (the ID a write
+	 * created or changed) take them as items.
+	 */
+	strays?: unknown[];
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -34,11 +40,17 @@ export function getPath(value: unknown, path: string | undefined): unknown {
 	return current;
 }
 
-function toEntities(value: unknown, valueName: string): IDataObject[] {
+function toEntities(value: unknown, valueName: string | undefined, strays: unknown[]): IDataObject[] {
 	if (value === undefined || value === null || value === '') return [];
-	if (Array.isArray(value)) return value.map((v) => (isObject(v) ? v : { [valueName]: v as IDataObject[keyof IDataObject] }));
 	if (isObject(value)) return [value];
-	return [{ [valueName]: value as IDataObject[keyof IDataObject] }];
+	const values = Array.isArray(value) ? value : [value];
+	const entities: IDataObject[] = [];
+	for (const v of values) {
+		if (isObject(v)) entities.push(v);
+		else if (valueName !== undefined) entities.push({ [valueName]: v as IDataObject[keyof IDataObject] });
+		else if (v !== null && v !== undefined && strays.length < 20) strays.push(v);
+	}
+	return entities;
 }
 
 /** v1.1 collections are `{count, rows, <singular>: [...] | {...}}`: step into the entity key. */
@@ -56,30 +68,39 @@ export function countOf(value: unknown): number | undefined {
 }
 
 export function unwrap(family: ApiFamily, body: unknown, output: OutputSpec = {}): Unwrapped {
-	const valueName = output.valueName ?? 'value';
+	const strays: unknown[] = [];
+	const unwrapped = unwrapBody(family, body, output.valueName, output.items, strays);
+	if (strays.length) unwrapped.strays = strays;
+	return unwrapped;
+}
+
+function unwrapBody(family: ApiFamily, body: unknown, valueName: string | undefined, items: string | undefined, strays: unknown[]): Unwrapped {
+	const toEntitiesOf = (value: unknown) => toEntities(value, valueName, strays);
 	if (family === 'v1.1') {
 		const response = isObject(body) && isObject(body.response) ? body.response : (body as IDataObject);
-		if (output.items) return { entities: toEntities(getPath(response, output.items), valueName) };
+		if (items) return { entities: toEntitiesOf(getPath(response, items)) };
 		const keys = isObject(response) ? Object.keys(response).filter((k) => k !== 'status') : [];
 		if (keys.length === 0) return { entities: isObject(response) && isObject(response.status) ? [response.status] : [] };
 		if (keys.length === 1) {
 			const collection = response[keys[0]];
-			return { entities: toEntities(v11Collection(collection), valueName), total: countOf(isObject(collection) ? collection.count : undefined) };
+			return { entities: toEntitiesOf(v11Collection(collection)), total: countOf(isObject(collection) ? collection.count : undefined) };
 		}
 		const rest = { ...response };
 		delete rest.status;
 		return { entities: [rest] };
 	}
 
-	if (!isObject(body)) return { entities: toEntities(body, valueName) };
+	if (!isObject(body)) return { entities: toEntitiesOf(body) };
 	const warnings = Array.isArray(body.warnings) && body.warnings.length ? (body.warnings as unknown[]) : undefined;
 	const total = countOf(getPath(body, 'pagination.total'));
-	if (output.items) return { entities: toEntities(getPath(body, output.items), valueName), warnings, total };
-	if (Array.isArray(body.data) || isObject(body.data)) return { entities: toEntities(body.data, valueName), warnings, total };
-	if (Array.isArray(body.response)) return { entities: toEntities(body.response, valueName), warnings, total };
+	if (items) return { entities: toEntitiesOf(getPath(body, items)), warnings, total };
+	if (Array.isArray(body.data) || isObject(body.data)) return { entities: toEntitiesOf(body.data), warnings, total };
+	if (body.data !== undefined && body.data !== null && body.data !== '') return { entities: toEntitiesOf(body.data), warnings, total };
+	if (Array.isArray(body.response)) return { entities: toEntitiesOf(body.response), warnings, total };
 	if ('entity' in body && Object.keys(body).every((k) => ['entity', 'warnings', 'errors', 'success'].includes(k))) {
 		const entity = body.entity;
-		const entities = toEntities(entity, valueName);
+		// `{entity: 77}` is Capillary's usual answer of a write (the ID it created or changed).
+		const entities = toEntities(entity, valueName ?? 'value', strays);
 		if (!Array.isArray(entity) && warnings) entities.forEach((e) => (e.warnings = warnings as IDataObject[]));
 		return { entities };
 	}

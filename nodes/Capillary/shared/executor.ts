@@ -258,10 +258,18 @@ async function fetchPage(
 			outcomeUnknown: response.outcomeUnknown,
 		});
 	}
-	const { entities, warnings, total } = unwrap(operation.family, response.body, {
+	const { entities, warnings, total, strays } = unwrap(operation.family, response.body, {
 		...operation.output,
 		items: items ?? operation.output?.items,
 	});
+	// Plain values where the operation reads records are not results: an error, not items that look like data.
+	if (strays) {
+		throw problemToError(
+			context.getNode(),
+			{ httpCode: response.statusCode, code: String(response.statusCode), message: `Capillary answered a plain value (${JSON.stringify(strays[0]).slice(0, 60)}) where the node reads records`, kind: 'empty' },
+			{ host, itemIndex: context.getItemIndex(), body: response.body, attempts: response.attempts, outcomeUnknown: !idempotent },
+		);
+	}
 	// A write or delete answered with success but nothing the node can read (no entity, or only empty
 	// ones): its item would vanish, or read as a success it is not. A write may have been applied.
 	const unreadable = entities.every((entity) => Object.keys(entity).length === 0);
