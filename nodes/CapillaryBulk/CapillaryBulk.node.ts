@@ -256,6 +256,9 @@ function entityOf(context: IExecuteFunctions, operation: BulkOperation, index: n
 		if (value === undefined || value === null || String(value).trim() === '') {
 			throw new NodeOperationError(context.getNode(), `Parameter "${operation.valueLabel}" is empty for item ${index}`, { itemIndex: index });
 		}
+		if (operation.numericValue && !/^\d+$/.test(String(value).trim())) {
+			throw new NodeOperationError(context.getNode(), `Parameter "${operation.valueLabel}" must be a whole number, not "${String(value).slice(0, 40)}", for item ${index}`, { itemIndex: index });
+		}
 		return typeof value === 'number' ? value : String(value).trim();
 	}
 	if (operation.form && context.getNodeParameter('input', 0, 'fields') === 'fields') {
@@ -295,6 +298,10 @@ function unknownOutcome(reason: string, description?: string): Outcome {
 	};
 }
 
+function isEmptyResult(result: unknown): boolean {
+	return result === null || result === undefined || (typeof result === 'object' && Object.keys(result).length === 0);
+}
+
 function asEntry(result: unknown): IDataObject {
 	return (result !== null && typeof result === 'object' && !Array.isArray(result) ? result : { value: result }) as IDataObject;
 }
@@ -329,7 +336,9 @@ async function sendChunk(
 	if (results.length === 0) {
 		if (problem) {
 			const description = describeProblem(problem, { host: hostOf(baseURL) }).description;
-			if (response.outcomeUnknown) return unknownAll(`Capillary answered HTTP ${problem.httpCode} (${problem.code}: ${problem.message}) for the batch`);
+			// A server error reported inside a success status is no proof that nothing was written either.
+			const serverError = Number(problem.code) >= 500 && Number(problem.code) < 600;
+			if (response.outcomeUnknown || (write && serverError)) return unknownAll(`Capillary answered HTTP ${problem.httpCode} (${problem.code}: ${problem.message}) for the batch`);
 			return failAll(problem.code, problem.message, description);
 		}
 		return write ? unknownAll('Capillary answered without a result for any item of the batch') : failAll('NO_RESULT', 'Capillary returned no result for this value');
@@ -338,6 +347,7 @@ async function sendChunk(
 		entityKeys: entities.map((entity) => operation.entityKeys(entity, param)),
 		resultKeys: (result) => operation.resultKeys(result),
 		signature: (result) => {
+			if (isEmptyResult(result)) return 'empty';
 			const failure = entityFailure(asEntry(result));
 			return failure ? `failed ${failure.code} ${failure.message}` : 'succeeded';
 		},
@@ -351,6 +361,8 @@ function outcomeOf(pairing: Pairing, write: boolean): Outcome {
 		return write ? unknownOutcome(pairing.reason) : { result: {}, error: { code: 'NO_RESULT', message: `${pairing.reason}; this read can be repeated safely` } };
 	}
 	if (pairing.kind === 'failed') return { result: {}, error: { code: pairing.code, message: pairing.message } };
+	// An empty entry ({}, null) proves nothing: not a success.
+	if (isEmptyResult(pairing.result)) return outcomeOf({ kind: 'unknown', reason: 'Capillary answered an empty result for this item' }, write);
 	const entry = asEntry(pairing.result);
 	const failure = entityFailure(entry);
 	return failure ? { result: entry, error: { code: failure.code, message: failure.message } } : { result: entry };

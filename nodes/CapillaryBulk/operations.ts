@@ -26,6 +26,8 @@ export interface BulkOperation {
 	form?: EntityForm;
 	/** Label of the per-item value for 'value' entities. */
 	valueLabel?: string;
+	/** The value must be a whole number (an ID Capillary takes as a number). */
+	numericValue?: boolean;
 	valueDefault?: string;
 	/** The request for one chunk; `param` reads the shared parameters. */
 	request(entities: unknown[], param: (name: string) => unknown): { body: unknown; qs?: IDataObject };
@@ -45,6 +47,16 @@ export interface BulkOperation {
 }
 
 const record = (value: unknown): IDataObject => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {});
+
+/** A bill by its number, and by number and type (a return carries its purchase's number). */
+const billKeys = (bill: IDataObject): string[] =>
+	keys(['bill', bill.billNumber], ['billtype', bill.billNumber !== undefined && bill.type !== undefined ? `${String(bill.billNumber).trim()}|${String(bill.type).toUpperCase()}` : undefined]);
+
+/** A customer ID as sent: a number when it is one exactly (no leading zero lost, nothing beyond 2^53 rounded). */
+const customerIdSent = (value: unknown): unknown => {
+	const text = String(value).trim();
+	return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : value;
+};
 
 /** Identifiers of a v2 customer (`profiles[].identifiers[]` {type, value}), as keys. */
 function profileKeys(customer: unknown): string[] {
@@ -112,7 +124,12 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		entity: 'value',
 		valueLabel: 'Identifier Value',
 		valueDefault: '={{ $json.mobile }}',
-		request: (entities, param) => ({ body: undefined, qs: { [String(param('identifierType'))]: entities.map(String).join(','), user_id: 'true', format: 'json' } }),
+		// A mobile is sent as its digits: "+91 90000-00001" and "919000000001" are one value (sent once).
+		request: (entities, param) => {
+			const type = String(param('identifierType'));
+			const sent = entities.map((e) => (type === 'mobile' && /^[+\d\s().-]+$/.test(String(e)) ? String(e).replace(/\D/g, '') : String(e)));
+			return { body: undefined, qs: { [type]: sent.join(','), user_id: 'true', format: 'json' } };
+		},
 		results: v11Customers,
 		joinedValues: true,
 		entityKeys: (entity, param) => keys([String(param('identifierType')), entity]),
@@ -142,9 +159,10 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		form: TRANSACTIONS_FORM,
 		request: (entities) => ({ body: entities }),
 		results: responseList,
-		// Each result echoes the transaction it is for (`result.billNumber`).
-		entityKeys: (entity) => keys(['bill', record(entity).billNumber]),
-		resultKeys: (result) => keys(['bill', record(record(result).result).billNumber]),
+		// Each result echoes the transaction it is for (`result.billNumber`, and its type: a return
+		// shares the bill number of its purchase).
+		entityKeys: (entity) => billKeys(record(entity)),
+		resultKeys: (result) => billKeys(record(record(result).result)),
 	},
 	{
 		value: 'upsertCustomers',
@@ -242,11 +260,11 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 			body: {
 				badgeMetaId: param('badgeMetaId'),
 				...(param('ownerType') ? { triggeredBy: { ownerType: param('ownerType'), referenceId: param('referenceId') } } : {}),
-				customers: entities.map((e) => (/^\d+$/.test(String(e)) ? Number(e) : e)),
+				customers: entities.map(customerIdSent),
 			},
 		}),
 		results: (body) => list(getPath(body, 'data.issuedBadges')),
-		entityKeys: (entity) => keys(['customer', entity]),
+		entityKeys: (entity) => keys(['customer', customerIdSent(entity)]),
 		resultKeys: (result) => keys(['customer', record(result).customerId]),
 	},
 	{
@@ -260,6 +278,7 @@ export const BULK_OPERATIONS: BulkOperation[] = [
 		fields: customerFields,
 		entity: 'value',
 		valueLabel: 'Coupon Series ID',
+		numericValue: true,
 		valueDefault: '={{ $json.seriesId }}',
 		request: (entities, param) => ({
 			body: { customer: { [String(param('identifierName'))]: param('identifierValue') }, seriesIds: entities.map(Number) },

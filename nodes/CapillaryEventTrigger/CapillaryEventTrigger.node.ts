@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeExecutionData,
 	ILoadOptionsFunctions,
 	INodePropertyOptions,
 	INodeType,
@@ -258,8 +259,15 @@ export class CapillaryEventTrigger implements INodeType {
 					wanted = { ...wanted, name: `${base}-${uniqueSuffix()}` };
 					result = await callCapillary(this, 'POST', '/v3/webHooks', { body: accountBody(wanted), secret });
 				}
-				if (!result.ok) throw result.error!;
-				const webhookId = (result.data as IDataObject | undefined)?.webHookId;
+				if (!result.ok) {
+					if (result.outcomeUnknown) {
+						result.error!.description = `Capillary may have created the account "${wanted.name}" although it answered with an error. If activating again creates a second account (named "${base}-…"), deactivate "${wanted.name}" in InTouch (Settings > Event Notifications): n8n does not know its secret and refuses its deliveries.`;
+					}
+					throw result.error!;
+				}
+				// Documented as text; a number is the same ID.
+				const id = (result.data as IDataObject | undefined)?.webHookId;
+				const webhookId = typeof id === 'number' && Number.isFinite(id) ? String(id) : id;
 				if (typeof webhookId !== 'string' || !webhookId) {
 					throw new NodeOperationError(this.getNode(), 'Capillary created the webhook account but returned no webHookId', {
 						description: 'Check the account in InTouch (Settings > Event Notifications) and deactivate it, then activate the workflow again.',
@@ -301,7 +309,9 @@ export class CapillaryEventTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const received = readEvents(bodyOf(this));
+		let received = readEvents(bodyOf(this));
+		// A body n8n parsed into something else (JSON sent as a form) may still hold the events as text.
+		if (received.length === 0) received = readEvents(rawBodyOf(this));
 		const subscribed = wantedEvents(this);
 		const filters = readFilters(this.getNodeParameter('filters', {}));
 		const opts = options(this);
@@ -325,11 +335,18 @@ export class CapillaryEventTrigger implements INodeType {
 			if (!passesFilters(event, filters)) continue;
 			fresh.push(event);
 		}
+		// Items first: an event is remembered as delivered only once its item exists.
+		let items: INodeExecutionData[];
+		try {
+			items = fresh.map((event) => ({ json: toItem(event) }));
+		} catch (error) {
+			for (const id of ids) memory.forget(id);
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
 		if (ids.length) data[seenKey] = rememberEvents(remembered, ids, window);
 
 		const summary = { received: received.length, emitted: fresh.length };
 		if (fresh.length === 0) return { webhookResponse: summary };
-		const items = fresh.map((event) => ({ json: toItem(event) }));
 		if (opts.fetchEntity !== true) return { workflowData: [items] };
 
 		// Capillary gets its answer now; the entity reads must not count against its delivery SLA.
@@ -344,12 +361,17 @@ export class CapillaryEventTrigger implements INodeType {
 function bodyOf(context: IWebhookFunctions): unknown {
 	const body = context.getBodyData() as unknown;
 	if (body !== null && typeof body === 'object' && Object.keys(body).length > 0) return body;
+	return rawBodyOf(context) ?? body;
+}
+
+/** The request's bytes read as JSON, if they are. */
+function rawBodyOf(context: IWebhookFunctions): unknown {
 	const raw = (context.getRequestObject() as { rawBody?: unknown }).rawBody;
 	const text = raw instanceof Uint8Array || typeof raw === 'string' ? String(typeof raw === 'string' ? raw : new TextDecoder().decode(raw)) : '';
 	try {
-		return text.trim() ? (JSON.parse(text) as unknown) : body;
+		return text.trim() ? (JSON.parse(text) as unknown) : undefined;
 	} catch {
-		return body;
+		return undefined;
 	}
 }
 

@@ -86,6 +86,8 @@ export interface ApiResult {
 	data?: IDataObject | IDataObject[];
 	problem?: CapillaryProblem;
 	error?: NodeApiError;
+	/** A change Capillary may have applied although the answer is an error (timeout, 5xx). */
+	outcomeUnknown?: boolean;
 }
 
 /** One v3 call with the action node's transport and error mapping; failures are returned, not thrown. */
@@ -109,9 +111,10 @@ export async function callCapillary(
 	const problem = findProblem(family, response.statusCode, response.body);
 	if (problem) {
 		const body = withoutSecret(response.body, options.secret);
-		const error = problemToError(context.getNode(), { ...problem, message: String(withoutSecret(problem.message, options.secret)) }, { host: hostOf(baseURL), body, attempts: response.attempts });
+		const outcomeUnknown = response.outcomeUnknown === true;
+		const error = problemToError(context.getNode(), { ...problem, message: String(withoutSecret(problem.message, options.secret)) }, { host: hostOf(baseURL), body, attempts: response.attempts, outcomeUnknown });
 		explain(error, problem, path);
-		return { ok: false, status: response.statusCode, problem, error };
+		return { ok: false, status: response.statusCode, problem, error, outcomeUnknown };
 	}
 	const body = response.body as IDataObject | undefined;
 	const data = family === 'v3' && isObject(body) && 'data' in body ? (body.data as IDataObject | IDataObject[]) : (body as IDataObject);
@@ -130,7 +133,6 @@ function explain(error: NodeApiError, problem: CapillaryProblem, path: string): 
 	}
 }
 
-/** A 404 or a "not found" message: the account is gone. */
 /**
  * Capillary does not know the stored account (1304 "Webhook not found", an invalid webhook ID, or a
  * 404 about nothing else). An error about something else — an event the org does not offer — is
@@ -142,7 +144,9 @@ export function isMissing(result: ApiResult): boolean {
 	const aboutAccount = /web ?hook|account/i.test(message);
 	if (result.problem?.code === '1304' || /invalid webhook ?id/i.test(message)) return true;
 	if (/\bevent\b/i.test(message) && !aboutAccount) return false;
-	return result.status === 404 || (aboutAccount && /not found|does not exist/i.test(message));
+	// A 404 counts only as Capillary's own answer: a proxy's HTML page says nothing about the account.
+	const capillarysAnswer = result.problem?.kind !== 'not json' && result.problem?.kind !== 'empty';
+	return (result.status === 404 && capillarysAnswer) || (aboutAccount && /not found|does not exist/i.test(message));
 }
 
 export function isDuplicateName(result: ApiResult): boolean {

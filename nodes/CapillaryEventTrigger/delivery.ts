@@ -67,7 +67,8 @@ export function readEvent(raw: unknown): CapillaryEvent | undefined {
 		orgId: text(field(raw, 'orgId')) ?? text(field(attributes, 'orgId')) ?? typed?.[1],
 		refId: text(field(raw, 'refId')) ?? text(field(attributes, 'refId')),
 		requestId: text(field(raw, 'apiRequestId')) ?? text(field(attributes, 'apiRequestId')),
-		createdAt: Number.isFinite(createdAt) && createdAt > 0 ? createdAt : undefined,
+		// Within Date's range (a nanosecond stamp is not): an unreadable time is no time, never a failed delivery.
+		createdAt: Number.isFinite(createdAt) && createdAt > 0 && createdAt <= 8.64e15 ? createdAt : undefined,
 		data: isObject(data) ? data : {},
 	};
 }
@@ -122,8 +123,13 @@ const memory = new Map<string, Set<string>>();
 const MAX_SCOPES = 1000;
 
 /** In-process memory of recent event IDs per trigger (bounded per trigger and in triggers). */
-export function seenInMemory(scope: string, size: number): { has(id: string): boolean; add(id: string): void } {
+export function seenInMemory(scope: string, size: number): { has(id: string): boolean; add(id: string): void; forget(id: string): void } {
 	let set = memory.get(scope);
+	// Least recently used first out: a trigger in use keeps its memory however many others come and go.
+	if (set) {
+		memory.delete(scope);
+		memory.set(scope, set);
+	}
 	if (!set) {
 		set = new Set();
 		memory.set(scope, set);
@@ -137,6 +143,7 @@ export function seenInMemory(scope: string, size: number): { has(id: string): bo
 			ids.add(id);
 			while (ids.size > size) ids.delete(ids.values().next().value as string);
 		},
+		forget: (id) => void ids.delete(id),
 	};
 }
 

@@ -208,3 +208,27 @@ describe('OAuth path: token requests are counted separately', () => {
 		expect(server.apiRequests().map((r) => r.headers['x-cap-api-oauth-token'])).toEqual(['tok-1']);
 	});
 });
+
+describe('OAuth path: a token rejection next to results', () => {
+	const redeem = { resource: 'points', operation: 'redeem', v11IdentifierType: 'mobile', v11IdentifierValue: '919111111111', points: 100, validationCode: '424242' };
+	const token = (res: Parameters<typeof json>[0]) => json(res, 200, { data: { accessToken: `tok-${Math.random()}`, ttlSeconds: 300 }, errors: [] });
+	const redeemed = { points: { user_id: '1001', redemption_id: 'R-9', points_redeemed: '100', item_status: { success: 'true', code: 800, message: 'Points Redeemed' } } };
+	const rejectedWithResult = { response: { status: { success: false, code: 401, message: 'Invalid token' }, responses: redeemed } };
+
+	it('a write answered "401" in the body but carrying its result: sent once, outcome unknown (not re-sent with a new token)', async () => {
+		server = await hostileServer((req, res) => (req.path === TOKEN_PATH ? token(res) : json(res, 200, rejectedWithResult)));
+		const result = await run({ ...redeem, authentication: 'oAuth', requestOptions: { maxRetries: 3, retryDelay: 1 } }, oauthAt(server.url));
+		expect(result.error?.message).toMatch(/outcome unknown, check before retrying/);
+		expect(server.apiRequests()).toHaveLength(1);
+	});
+
+	it('a plain token rejection is still re-sent with a new token', async () => {
+		let sends = 0;
+		server = await hostileServer((req, res) =>
+			req.path === TOKEN_PATH ? token(res) : ++sends === 1 ? json(res, 401, { errors: [{ code: 401, message: 'Invalid token' }] }) : json(res, 200, { response: { status: { success: 'true', code: 200, message: 'Success' }, responses: redeemed } }),
+		);
+		const result = await run({ ...redeem, authentication: 'oAuth', requestOptions: { maxRetries: 3, retryDelay: 1 } }, oauthAt(server.url));
+		expect(result.error).toBeUndefined();
+		expect(server.apiRequests()).toHaveLength(2);
+	});
+});

@@ -318,6 +318,8 @@ export function isTryLater(statusCode: number, body: unknown): boolean {
  */
 export function isOutcomeUnknown(statusCode: number, body: unknown, idempotent: boolean): boolean {
 	if (idempotent || isNotProcessed(statusCode, body)) return false;
+	// A token rejection next to results: part of it may have been applied.
+	if (isTokenRejection(statusCode, body) && carriesPayload(body)) return true;
 	// 5xx, and redirects (a 303 can follow an applied write; no redirect is followed).
 	if (statusCode >= 300) return statusCode >= 500 || statusCode < 400;
 	if (statusCode !== 204 && (body === undefined || body === null || typeof body === 'string')) return true;
@@ -468,7 +470,8 @@ export async function sendRequest(
 		const secrets = await runSecrets(context, credentialType);
 		const body = redact(parseBody(raw.body), tokenUsed ? [...secrets, tokenUsed] : secrets);
 		// More than once: a token got after a rejection can itself be revoked by another worker's refresh (queue mode).
-		if (oauth && tokenRefreshes < MAX_TOKEN_REFRESHES && isTokenRejection(raw.statusCode, body)) {
+		// A rejection that carries results (created IDs, per-entity outcomes) proves nothing for a write.
+		if (oauth && tokenRefreshes < MAX_TOKEN_REFRESHES && isTokenRejection(raw.statusCode, body) && (options.idempotent || !carriesPayload(body))) {
 			tokenRefreshes++;
 			await withFreshToken(context, settings.timeout, tokenUsed);
 			continue;
