@@ -4,33 +4,18 @@
  * deliveries the simulator really POSTs (secret header, one item per event, redeliveries dropped,
  * payload filters, full entity), plus both documented payload shapes sent by hand.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_TILL } from '../simulator/auth';
 import { faultReplies } from '../simulator/faults';
 import { redeliver, setEventNotifications, settleWebhooks, webhookAccounts, webhookDeliveries } from '../simulator/resources/eventNotification';
 import { ORG_ID } from '../simulator/state';
-import { basicCredentials, oauthCredentials, useCapillary, type AuthKind } from '../harness/fixtures';
-import { createEventTrigger, type EventTriggerHarness } from '../harness/webhook';
+import { useCapillary, type AuthKind } from '../harness/fixtures';
+import { SECRET_HEADER, useEventTriggers, type EventTriggerHarness } from '../harness/webhook';
 
 const capillary = useCapillary();
-const HEADER = 'x-n8n-capillary-secret';
-const open: EventTriggerHarness[] = [];
-
-afterEach(async () => {
-	await settleWebhooks(capillary.sim);
-	while (open.length) await open.pop()!.close();
-});
-
-async function trigger(parameters: INodeParameters = {}, auth: AuthKind = 'basic'): Promise<EventTriggerHarness> {
-	const credentials: Record<string, ICredentialDataDecryptedObject> = auth === 'oauth' ? { capillaryOAuthApi: oauthCredentials(capillary.sim) } : { capillaryApi: basicCredentials(capillary.sim) };
-	const harness = await createEventTrigger({
-		parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['transactionAdded', 'customerAdded'], requestOptions: { retryDelay: 1 }, ...parameters },
-		credentials,
-	});
-	open.push(harness);
-	return harness;
-}
+const HEADER = SECRET_HEADER;
+const trigger = useEventTriggers(capillary);
 
 const basicHeader = `Basic ${Buffer.from(`${DEFAULT_TILL.username}:${require('node:crypto').createHash('md5').update(DEFAULT_TILL.password).digest('hex')}`).toString('base64')}`;
 

@@ -23,7 +23,9 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { settleWebhooks } from '../simulator/resources/eventNotification';
 import { loadPackage, nodeTypeProvider, PACKAGE_NAME, TestCredentialsHelper } from './engine';
+import { basicCredentials, oauthCredentials, type AuthKind, type Capillary } from './fixtures';
 
 export type WebhookKind = 'production' | 'test';
 
@@ -228,4 +230,29 @@ function fakeResponse() {
 		},
 	};
 	return response;
+}
+
+/** The header Capillary sends the account's secret in. */
+export const SECRET_HEADER = 'x-n8n-capillary-secret';
+
+/**
+ * An Event Trigger factory for a test file: each trigger runs against the file's simulator, with
+ * basic or OAuth credentials, and is closed (its deliveries settled) after each test.
+ */
+export function useEventTriggers(capillary: Capillary): (parameters?: INodeParameters, auth?: AuthKind) => Promise<EventTriggerHarness> {
+	const open: EventTriggerHarness[] = [];
+	afterEach(async () => {
+		await settleWebhooks(capillary.sim);
+		while (open.length) await open.pop()!.close();
+	});
+	return async (parameters = {}, auth = 'basic') => {
+		const credentials: Record<string, ICredentialDataDecryptedObject> =
+			auth === 'oauth' ? { capillaryOAuthApi: oauthCredentials(capillary.sim) } : { capillaryApi: basicCredentials(capillary.sim) };
+		const harness = await createEventTrigger({
+			parameters: { authentication: auth === 'oauth' ? 'oAuth' : 'basicAuth', events: ['transactionAdded', 'customerAdded'], requestOptions: { retryDelay: 1 }, ...parameters },
+			credentials,
+		});
+		open.push(harness);
+		return harness;
+	};
 }
