@@ -10,11 +10,11 @@ import type {
 import {
 	addCommonHeaders,
 	basicAuthorization,
-	BASE_URL_EXPRESSION,
+	checkTillCredentials,
 	orgAndAttributionProperties,
 	regionProperties,
 } from './CapillaryAuth';
-import { credentialTestRules, CREDENTIAL_TEST_PATH } from './CapillaryCredentialTest';
+import { credentialTest } from './CapillaryCredentialTest';
 
 /**
  * Basic-auth attribution is X-CAP-API-ATTRIBUTION-LOOKUP-TYPE: a lookup name the org defines (the
@@ -83,6 +83,7 @@ export class CapillaryApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...(requestOptions.headers as Record<string, string> | undefined) };
+		checkTillCredentials(String(credentials.username ?? ''), String(credentials.password ?? ''), credentials.isMd5Hash === true);
 		headers.Authorization = basicAuthorization(
 			String(credentials.username ?? ''),
 			String(credentials.password ?? ''),
@@ -93,15 +94,5 @@ export class CapillaryApi implements ICredentialType {
 		return { ...requestOptions, headers };
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: CREDENTIAL_TEST_PATH,
-			qs: { format: 'json' },
-			headers: { Accept: 'application/json' },
-			// Credentials go to the Capillary host only.
-			disableFollowRedirect: true,
-		},
-		rules: credentialTestRules,
-	};
+	test: ICredentialTestRequest = credentialTest;
 }

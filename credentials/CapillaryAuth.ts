@@ -106,12 +106,38 @@ export function addCommonHeaders(
 	attributionHeaderNames: [type: string, code: string],
 ): void {
 	const orgId = String(credentials.orgId ?? '').trim();
-	if (orgId) headers['X-CAP-API-AUTH-ORG-ID'] = orgId;
+	if (orgId) headers['X-CAP-API-AUTH-ORG-ID'] = headerValue('Org ID', orgId);
 	const type = String(credentials.attributionType ?? '');
 	const code = String(credentials.attributionCode ?? '').trim();
 	if (type && code) {
+		headerValue('Attribution value', code);
 		headers[attributionHeaderNames[0]] = type;
 		headers[attributionHeaderNames[1]] = code;
+	}
+}
+
+/**
+ * A credential field sent as an HTTP header: printable ASCII only. Anything else would be dropped or
+ * changed on the way (a line break, a non-Latin character), so a write could act for another till.
+ */
+function headerValue(field: string, value: string): string {
+	if (/^[\x20-\x7e]+$/.test(value)) return value;
+	throw new CapillaryCredentialError(
+		`The credential's ${field} contains characters an HTTP header cannot carry`,
+		`${field} is sent as a header: use letters, digits and plain punctuation only (no line breaks, no accented or non-Latin characters). Edit the credential.`,
+	);
+}
+
+/** What Capillary's till auth can carry: no ":" in the username (it ends it), a real MD5 when one is claimed. */
+export function checkTillCredentials(username: string, password: string, passwordIsMd5: boolean): void {
+	if (username.includes(':')) {
+		throw new CapillaryCredentialError('The credential\'s Till Username cannot contain ":"', 'Basic auth ends the username at the first ":", so Capillary would read another user. Use the till username as InTouch shows it.');
+	}
+	if (passwordIsMd5 && !/^[0-9a-f]{32}$/i.test(password.trim())) {
+		throw new CapillaryCredentialError(
+			'The credential says its password is already an MD5 hash, but it is not one',
+			'An MD5 hash is 32 hexadecimal characters. Turn off "Password Is Already MD5 Hashed" to enter the plain password (the node hashes it), or paste the hash. Nothing was sent, so the password did not leave n8n.',
+		);
 	}
 }
 
@@ -158,9 +184,11 @@ export function secretsOf(credentials: ICredentialDataDecryptedObject): string[]
 export function redact<T>(value: T, secrets: string[]): T {
 	if (value === undefined || value === null || secrets.length === 0) return value;
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	if (text === undefined || !secrets.some((secret) => text.includes(secret))) return value;
+	// In JSON text a secret with a quote, backslash or control character appears escaped.
+	const forms = [...new Set(secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]))];
+	if (text === undefined || !forms.some((form) => text.includes(form))) return value;
 	let clean = text;
-	for (const secret of secrets) clean = clean.split(secret).join('[redacted]');
+	for (const form of forms) clean = clean.split(form).join('[redacted]');
 	return (typeof value === 'string' ? clean : JSON.parse(clean)) as T;
 }
 
@@ -252,7 +280,8 @@ export function cachedTokenCount(): number {
  * minted for one client or host is never sent for another after the credential is edited.
  */
 export function tokenScopeOf(credentials: ICredentialDataDecryptedObject): string {
-	return createHash('sha256').update(`${baseUrlOf(credentials)}\u0000${clientKeyOf(credentials)}`).digest('hex').slice(0, 32);
+	// The secret too: after it changes, a saved token must not stand in for a check of the new one.
+	return createHash('sha256').update(`${baseUrlOf(credentials)}\u0000${clientKeyOf(credentials)}\u0000${String(credentials.clientSecret ?? '')}`).digest('hex').slice(0, 32);
 }
 
 /** The token n8n saved, if it was minted for this credential's base URL and client key. */
@@ -297,14 +326,14 @@ export function clearTokenCache(): void {
 	replacing.clear();
 }
 
-export class CapillaryTokenError extends Error {
+export class CapillaryCredentialError extends Error {
 	constructor(
 		message: string,
 		readonly description: string,
 		readonly code?: string,
 	) {
 		super(message);
-		this.name = 'CapillaryTokenError';
+		this.name = 'CapillaryCredentialError';
 	}
 }
 
@@ -356,7 +385,7 @@ async function mintToken(
 	const baseURL = baseUrlOf(credentials);
 	const host = hostOf(baseURL);
 	if (!clientKeyOf(credentials) || !String(credentials.clientSecret ?? '')) {
-		throw new CapillaryTokenError(
+		throw new CapillaryCredentialError(
 			'The Capillary OAuth credential has no client key or client secret',
 			'Fill in Client Key and Client Secret from InTouch > Settings > API clients.',
 		);
@@ -384,7 +413,7 @@ async function mintToken(
 	}
 	if (!response) {
 		const timedOut = networkCode === 'ETIMEDOUT' || networkCode === 'ECONNABORTED';
-		throw new CapillaryTokenError(
+		throw new CapillaryCredentialError(
 			timedOut
 				? `Capillary at ${host} did not answer the OAuth token request within ${timeoutMs} ms`
 				: `Could not reach Capillary at ${host} to get an OAuth token (${networkCode})`,
@@ -399,14 +428,14 @@ async function mintToken(
 	const token = data?.accessToken;
 	const code = error?.code !== undefined && error.code !== null ? readable(error.code) : String(response.statusCode);
 	if (code === '320001') {
-		throw new CapillaryTokenError(
+		throw new CapillaryCredentialError(
 			'Capillary rejected the client key and secret (code 320001: Invalid client key and secret)',
 			`Check Client Key and Client Secret, and that the API client belongs to the org on ${host}. A client created on another cluster (region) is unknown here.`,
 			code,
 		);
 	}
 	if (error || response.statusCode >= 400 || token === undefined || token === null) {
-		throw new CapillaryTokenError(
+		throw new CapillaryCredentialError(
 			`Capillary did not issue an OAuth token (${error?.message !== undefined ? readable(error.message) : `HTTP ${response.statusCode}`}, code ${code})`,
 			`The token endpoint ${host}${GENERATE_PATH} answered without a token. Check the Region and that OAuth is enabled for the API client.`,
 			code,
@@ -414,7 +443,7 @@ async function mintToken(
 	}
 	// A token goes into a header as it is: anything but visible text is not a token.
 	if (typeof token !== 'string' || !HEADER_SAFE.test(token)) {
-		throw new CapillaryTokenError(
+		throw new CapillaryCredentialError(
 			`Capillary's token endpoint answered with an unusable OAuth token (accessToken is ${describeType(token)}, not a token)`,
 			`The answer of ${host}${GENERATE_PATH} (HTTP ${response.statusCode}) is not Capillary's token response. Check that the Region or Base URL of the credential points at Capillary's API host, not at a proxy or another service.`,
 			'INVALID_TOKEN_RESPONSE',
@@ -422,7 +451,10 @@ async function mintToken(
 	}
 	const ttlSeconds = typeof data?.ttlSeconds === 'number' || typeof data?.ttlSeconds === 'string' ? Number(data.ttlSeconds) : NaN;
 	const now = Date.now();
-	const lifetime = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? ttlSeconds * 1000 : (jwtExpiry(token) ?? now + 300_000) - now;
+	// Without a ttl, the token's own expiry, unless it says the token is (about to be) expired on arrival:
+	// clocks disagree then, and Capillary decides (a rejection gets a new token).
+	const untilExpiry = (jwtExpiry(token) ?? now + 300_000) - now;
+	const lifetime = Number.isFinite(ttlSeconds) && ttlSeconds > 0 ? ttlSeconds * 1000 : untilExpiry > 60_000 ? untilExpiry : 300_000;
 	const expiresAt = now + Math.min(MAX_TOKEN_LIFETIME_MS, lifetime);
 	return { token, expiresAt, marginMs: Math.min(EXPIRY_MARGIN_MS, (expiresAt - now) / 2) };
 }

@@ -10,14 +10,13 @@ import type {
 
 import {
 	addCommonHeaders,
-	BASE_URL_EXPRESSION,
 	currentToken,
 	orgAndAttributionProperties,
 	tokenForN8n,
 	tokenScopeOf,
 	regionProperties,
 } from './CapillaryAuth';
-import { credentialTestRules, CREDENTIAL_TEST_PATH } from './CapillaryCredentialTest';
+import { credentialTest } from './CapillaryCredentialTest';
 
 /** API client key + secret, exchanged for a short-lived token sent as X-CAP-API-OAUTH-TOKEN. */
 export class CapillaryOAuthApi implements ICredentialType {
@@ -81,15 +80,5 @@ export class CapillaryOAuthApi implements ICredentialType {
 		return { ...requestOptions, headers };
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: CREDENTIAL_TEST_PATH,
-			qs: { format: 'json' },
-			headers: { Accept: 'application/json' },
-			// Credentials go to the Capillary host only.
-			disableFollowRedirect: true,
-		},
-		rules: credentialTestRules,
-	};
+	test: ICredentialTestRequest = credentialTest;
 }

@@ -25,7 +25,7 @@ function actionNodes(): INodeTypeDescription[] {
 		.filter((d) => d.properties.some((p) => p.name === 'resource'));
 }
 
-function nodeTable(properties: INodeProperties[]): { lines: string[]; resources: number; operations: number } {
+function nodeTable(properties: INodeProperties[], endpoints: Set<string>): { lines: string[]; resources: number; operations: number } {
 	const resources = (properties.find((p) => p.name === 'resource')!.options ?? []) as INodePropertyOptions[];
 	const lines: string[] = [];
 	let operations = 0;
@@ -38,6 +38,7 @@ function nodeTable(properties: INodeProperties[]): { lines: string[]; resources:
 			const path = String(request?.url ?? '')
 				.replace(/^=/, '')
 				.replace(/\{\{encodeURIComponent\(\$parameter\.(\w+)\)\}\}/g, '{$1}');
+			endpoints.add(`${request?.method ?? 'GET'} ${path.replace(/\{\w+\}/g, '{}')}`);
 			return `${o.name} <sub>\`${request?.method ?? 'GET'} ${path}\`</sub>`;
 		});
 		lines.push(`| **${resource.name}** | ${cells.join('<br>')} |`);
@@ -48,8 +49,9 @@ function nodeTable(properties: INodeProperties[]): { lines: string[]; resources:
 export function operationsPage(): string {
 	const sections: string[] = [];
 	let total = 0;
+	const endpoints = new Set<string>();
 	for (const node of actionNodes()) {
-		const table = nodeTable(node.properties);
+		const table = nodeTable(node.properties, endpoints);
 		total += table.operations;
 		sections.push(
 			`## ${node.displayName}`,
@@ -67,8 +69,8 @@ export function operationsPage(): string {
 		'',
 		GENERATED,
 		'',
-		`Every operation is one Capillary endpoint (${total} in all). Path parameters in \`{braces}\` are node fields; they are URL-encoded and may not be \`.\` or \`..\`.`,
-		'The Capillary Bulk node and the triggers are described in [the README](../README.md) and [triggers.md](triggers.md).',
+		`Every operation is one Capillary endpoint: ${total} operations over ${endpoints.size} endpoints (some endpoints serve several operations, e.g. one request list by request type). Path parameters in \`{braces}\` are node fields; they are URL-encoded and may not be \`.\` or \`..\`.`,
+		'Capillary Bulk is described in [nodes.md](nodes.md#capillary-bulk), the triggers in [triggers.md](triggers.md) and [event-trigger.md](event-trigger.md).',
 		'',
 		...sections,
 	].join('\n');

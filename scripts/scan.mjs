@@ -4,7 +4,7 @@
  * verifies a package), run locally: on the tarball `npm pack` would publish, and on the node and
  * credential sources the way `n8n-node lint` sees them. Exit 1 on any violation.
  *
- *   npm run scan        (after npm run build)
+ *   npm run scan        (builds first)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
