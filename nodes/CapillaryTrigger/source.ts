@@ -7,6 +7,7 @@ import { findProblem, problemToError } from '../Capillary/shared/errors';
 import { familyOf } from '../Capillary/shared/operation';
 import { credentialTypeOf, sendRequest } from '../Capillary/shared/transport';
 import type { Intake, LogEvent } from './cursor';
+import type { Page } from './paging';
 import { ambiguityMs, formatFor, toEpoch, type DateFormat } from './time';
 
 /**
@@ -229,6 +230,19 @@ export function checkReadable(context: PollContext): void {
 
 export function isEvent(e: LogEvent | undefined): e is LogEvent {
 	return e !== undefined;
+}
+
+/** One page of a log: how many entries came back, and the events read from them. */
+export function pageOf(entities: IDataObject[], event: (e: IDataObject) => LogEvent | undefined): Page {
+	return { count: entities.length, events: entities.map(event).filter(isEvent) };
+}
+
+/** The `count` newest events that pass the filters. */
+export function newestFirst(events: LogEvent[], count: number): LogEvent[] {
+	return events
+		.filter((e) => e.included !== false)
+		.sort((a, b) => b.position - a.position)
+		.slice(0, count);
 }
 
 /** Highest position of a list, without spreading it into Math.max. */

@@ -3,8 +3,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { options, SOURCES, V2_IDENTIFIER_TYPES } from '../Capillary/shared/fields';
 import { getPath } from '../Capillary/shared/envelopes';
 import type { LogEvent } from './cursor';
-import { readIdPages, readNewestFirst, readOffsetPages, type Page } from './paging';
-import { isEvent, PollContext, toEvent, type LogSource, type PageSink } from './source';
+import { readIdPages, readNewestFirst, readOffsetPages } from './paging';
+import { rejectedTransaction } from './rejections';
+import { isEvent, newestFirst, pageOf, PollContext, toEvent, type LogSource, type PageSink } from './source';
 
 /**
  * Every Capillary log the trigger can watch. Each reads its endpoint with the filters that
@@ -77,22 +78,12 @@ async function customerId(context: PollContext): Promise<number> {
 	return id;
 }
 
-function pageOf(entities: IDataObject[], event: (e: IDataObject) => LogEvent | undefined): Page {
-	return { count: entities.length, events: entities.map(event).filter(isEvent) };
-}
-
 /** One request that returns the whole log (no paging in the API). */
 async function wholeLog(sink: PageSink, endpoint: string, fetch: () => Promise<LogEvent[]>): Promise<void> {
 	sink.count(endpoint, 1000);
 	sink.page(await fetch(), { endpoint, parameter: '', full: false });
 }
 
-function newestFirst(events: LogEvent[], count: number): LogEvent[] {
-	return events
-		.filter((e) => e.included !== false)
-		.sort((a, b) => b.position - a.position)
-		.slice(0, count);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The sources
@@ -195,112 +186,6 @@ async function auditEvents(context: PollContext): Promise<LogEvent[]> {
 			return toEvent(context, e, e.id as string, context.epoch(history[history.length - 1]?.changedOn));
 		})
 		.filter(isEvent);
-}
-
-const REJECTION_STATUSES = ['OPEN', 'FIXED', 'PARTIAL_FIXED', 'PERMANENT_FAILED', 'SUCCESS', 'REPLAYED', 'MAX_OUT'];
-
-const rejectedTransaction: LogSource = {
-	value: 'rejectedTransaction',
-	name: 'Transaction Rejected',
-	description: 'Capillary rejected a transaction of the org (GET v2/organization/rejectedTransactions)',
-	kind: 'time',
-	fields: [
-		{
-			displayName: 'Status',
-			name: 'rejectionStatus',
-			type: 'options',
-			options: [{ name: 'Open or Partially Fixed (Capillary Default)', value: '' }, ...options(REJECTION_STATUSES)],
-			default: '',
-			description: 'Only rejected transactions in this status',
-		},
-		{
-			displayName: 'Error Code',
-			name: 'errorCode',
-			type: 'string',
-			default: '',
-			placeholder: '683',
-			description: 'Only rejections with this error code (e.g. 683 invalid item code)',
-		},
-	],
-	identity: (c) => [c.param('rejectionStatus', ''), c.param('errorCode', '')],
-	// Capillary sorts by addedDate, ascending: the order rejections are logged in.
-	ordered: true,
-	async read(context, sink) {
-		// Filters are whole days (org time): the day of the cursor on; offsets below the cursor are remembered.
-		const startDate = context.since(sink.from, 'date');
-		await readOffsetPages(sink, {
-			endpoint: 'GET /v2/organization/rejectedTransactions',
-			limit: 100,
-			margin: 10,
-			resume: { key: startDate, hints: context.resume, settle: context.settle },
-			fetch: async (offset, limit) => pageOf(await rejectionPage(context, startDate, offset, limit), (e) => rejectionOf(context, e)),
-		});
-	},
-	async head(context) {
-		// The first answer tells Capillary's clock: if it is behind n8n's, ask for its day too.
-		const first = context.since(Date.now() - DAY, 'date');
-		const newest = await newestRejectionFrom(context, first);
-		if (newest !== null) return newest;
-		const serverDay = context.since(Math.min(Date.now(), context.serverDate ?? Infinity) - DAY, 'date');
-		return serverDay === first ? null : await newestRejectionFrom(context, serverDay);
-	},
-	async recent(context, count) {
-		const lastDays = await newestRejections(context, 2, count);
-		return lastDays.length ? lastDays : await newestRejections(context, 30, count);
-	},
-};
-
-/**
- * The newest eventDate from `startDate` on: null when there is none. Sorted oldest first (by
- * addedDate), the newest are on the last page, which the reported total locates (undefined without
- * one). Their eventDate can lag the clock (a till's own clock), so the cursor starts behind them.
- */
-async function newestRejectionFrom(context: PollContext, startDate: string): Promise<number | null | undefined> {
-	const { entities, total } = await rejectionList(context, startDate, 0, 1);
-	if (entities.length === 0) return null;
-	if (total === undefined) return undefined;
-	const last = await rejectionPage(context, startDate, Math.max(0, total - 100), 100);
-	const positions = last.map((e) => rejectionOf(context, e)?.position).filter((p): p is number => p !== undefined);
-	return positions.length ? Math.max(...positions) : undefined;
-}
-
-/** Sorted oldest first: read the last `days` (at most 100 pages) and keep the newest. */
-async function newestRejections(context: PollContext, days: number, count: number): Promise<LogEvent[]> {
-	const startDate = context.since(context.latest() - days * DAY, 'date');
-	const newest: LogEvent[] = [];
-	const ids = new Set<string>();
-	for (let offset = 0, pages = 0; pages < 100; offset += 100, pages++) {
-		const entities = await rejectionPage(context, startDate, offset, 100);
-		const events = entities.map((e) => rejectionOf(context, e)).filter(isEvent);
-		const fresh = events.filter((e) => !ids.has(e.id));
-		fresh.forEach((e) => ids.add(e.id));
-		for (const e of fresh) newest.push(e);
-		if (newest.length > 4 * count) newest.splice(0, newest.length, ...newestFirst(newest, count));
-		// A short page ends the list; a page of nothing new means the server ignores the offset.
-		if (entities.length < 100 || fresh.length === 0) break;
-	}
-	return newestFirst(newest, count);
-}
-
-async function rejectionPage(context: PollContext, startDate: string, offset: number, limit: number): Promise<IDataObject[]> {
-	return (await rejectionList(context, startDate, offset, limit)).entities;
-}
-
-async function rejectionList(context: PollContext, startDate: string, offset: number, limit: number): Promise<{ entities: IDataObject[]; total?: number }> {
-	return await context.get('/v2/organization/rejectedTransactions', {
-		startDate,
-		endDate: context.date(context.latest() + DAY, 'date'),
-		status: context.param('rejectionStatus', ''),
-		errorCode: context.param('errorCode', ''),
-		sortBy: 'addedDate',
-		limit,
-		offset,
-	});
-}
-
-function rejectionOf(context: PollContext, entity: IDataObject): LogEvent | undefined {
-	const id = entity.entityId ?? entity.billNumber;
-	return toEvent(context, entity, id === undefined ? undefined : String(id), context.epoch(entity.eventDate ?? entity.autoUpdateTime));
 }
 
 const REQUEST_BASE_TYPES: Record<string, string[]> = {
