@@ -309,8 +309,8 @@ export class CapillaryEventTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		let received = readEvents(bodyOf(this));
-		// A body n8n parsed into something else (JSON sent as a form) may still hold the events as text.
+		let received = readEvents(this.getBodyData());
+		// A body n8n did not parse as JSON (another content type, JSON sent as a form) holds them as text.
 		if (received.length === 0) received = readEvents(rawBodyOf(this));
 		const subscribed = wantedEvents(this);
 		const filters = readFilters(this.getNodeParameter('filters', {}));
@@ -355,13 +355,6 @@ export class CapillaryEventTrigger implements INodeType {
 		for (const item of items) Object.assign(item.json, await fetchEntity(this, item.json));
 		return { noWebhookResponse: true, workflowData: [items] };
 	}
-}
-
-/** The parsed JSON body; the raw body when n8n did not parse it (a content type other than JSON). */
-function bodyOf(context: IWebhookFunctions): unknown {
-	const body = context.getBodyData() as unknown;
-	if (body !== null && typeof body === 'object' && Object.keys(body).length > 0) return body;
-	return rawBodyOf(context) ?? body;
 }
 
 /** The request's bytes read as JSON, if they are. */

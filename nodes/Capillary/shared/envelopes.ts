@@ -94,7 +94,6 @@ function unwrapBody(family: ApiFamily, body: unknown, valueName: string | undefi
 	const warnings = Array.isArray(body.warnings) && body.warnings.length ? (body.warnings as unknown[]) : undefined;
 	const total = countOf(getPath(body, 'pagination.total'));
 	if (items) return { entities: toEntitiesOf(getPath(body, items)), warnings, total };
-	if (Array.isArray(body.data) || isObject(body.data)) return { entities: toEntitiesOf(body.data), warnings, total };
 	if (body.data !== undefined && body.data !== null && body.data !== '') return { entities: toEntitiesOf(body.data), warnings, total };
 	if (Array.isArray(body.response)) return { entities: toEntitiesOf(body.response), warnings, total };
 	if ('entity' in body && Object.keys(body).every((k) => ['entity', 'warnings', 'errors', 'success'].includes(k))) {

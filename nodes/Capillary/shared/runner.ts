@@ -400,7 +400,7 @@ async function runOperation(context: IExecuteFunctions, description: INodeTypeDe
 							httpCode: error?.isAxiosError && error.response ? String(error.response?.status) : 'none',
 						});
 			setErrorContext(stopped, itemIndex, run.runIndex);
-			if (gate?.closedBy !== undefined) nothingSent(stopped);
+			if (gate?.heldBack !== undefined) nothingSent(stopped);
 			else appendAppliedWrites(stopped, plan, settled, itemIndex);
 			throw stopped;
 		}

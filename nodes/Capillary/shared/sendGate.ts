@@ -15,9 +15,7 @@ export class SendGate {
 	private readonly opened: Promise<void>;
 	private open!: () => void;
 	private close!: (error: Error) => void;
-	/** The item whose failure closed the gate. */
-	closedBy?: number;
-	/** What the items held back get when the gate closes (not an error of theirs). */
+	/** What the items held back get when the gate closes (not an error of theirs); set once closed. */
 	heldBack?: NodeOperationError;
 
 	constructor(
@@ -41,8 +39,7 @@ export class SendGate {
 	ended(itemIndex: number, failed: boolean): void {
 		if (this.passed.has(itemIndex)) return;
 		if (!failed) return this.arrive(itemIndex);
-		if (this.closedBy !== undefined) return;
-		this.closedBy = itemIndex;
+		if (this.heldBack !== undefined) return;
 		this.heldBack = new NodeOperationError(this.node, `Not sent: item ${itemIndex} of this run failed before anything was sent`, {
 			description: 'Without Continue On Fail, nothing of a write run is sent until every item has been checked.',
 		});

@@ -238,7 +238,7 @@ async function runSecrets(context: RequestContext, credentialType: string): Prom
 	return await state.secrets;
 }
 
-function tokenFailure(context: RequestContext, error: CapillaryCredentialError): NodeOperationError {
+function credentialFailure(context: RequestContext, error: CapillaryCredentialError): NodeOperationError {
 	return new NodeOperationError(context.getNode(), error.message, {
 		description: error.description,
 		itemIndex: itemIndexOf(context),
@@ -253,7 +253,7 @@ async function withFreshToken(context: RequestContext, timeoutMs: number, reject
 		if (!tokenIsFresh(credentials)) return await refreshAccessToken(context.helpers, credentials, undefined, { timeoutMs });
 		return currentToken(credentials);
 	} catch (error) {
-		if (error instanceof CapillaryCredentialError) throw tokenFailure(context, error);
+		if (error instanceof CapillaryCredentialError) throw credentialFailure(context, error);
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: itemIndexOf(context) });
 	}
 }
@@ -457,9 +457,9 @@ export async function sendRequest(
 					),
 			);
 		} catch (error) {
-			if (error instanceof CapillaryCredentialError) throw tokenFailure(context, error);
+			if (error instanceof CapillaryCredentialError) throw credentialFailure(context, error);
 			const cause = (error as { cause?: unknown }).cause;
-			if (cause instanceof CapillaryCredentialError) throw tokenFailure(context, cause);
+			if (cause instanceof CapillaryCredentialError) throw credentialFailure(context, cause);
 			if ((options.idempotent || neverSent(error)) && retries < settings.maxRetries) {
 				await sleep(backoffMs(retries++, settings.retryDelay));
 				continue;
